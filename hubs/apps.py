@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HubsConfig(AppConfig):
+    name = "hubs"
+    verbose_name = _("Centre and hubs")

@@ -1,0 +1,36 @@
+"""Sample accounts for development: a learner, a hub host and an administrator.
+
+Only loaded where ``settings.DEMO_USERS`` is true (the dev settings); never in production.
+"""
+
+import secrets
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+DEMO_USERS = [
+    {"email": "learner@example.org", "full_name": "Amina Learner", "role": "learner"},
+    {"email": "host@example.org", "full_name": "Hugo Host", "role": "host"},
+    {"email": "admin@example.org", "full_name": "Ada Admin", "role": "administrator"},
+]
+
+
+def _apply_role(user, role):
+    user.is_staff = role in {"host", "administrator"}
+    user.is_superuser = role == "administrator"
+    user.save()
+    if role == "host":
+        user.groups.add(Group.objects.get_or_create(name="Editors")[0])
+
+
+def load(stdout):
+    """Create or reset the three sample accounts and print their new passwords."""
+    User = get_user_model()
+    for spec in DEMO_USERS:
+        user, _created = User.objects.get_or_create(email=spec["email"], defaults={"full_name": spec["full_name"]})
+        password = secrets.token_urlsafe(12)
+        user.set_password(password)
+        _apply_role(user, spec["role"])
+        EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
+        stdout.write(f"demo {spec['role']}: {user.email} / {password}")

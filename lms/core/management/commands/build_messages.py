@@ -1,0 +1,25 @@
+"""Compile every .po catalogue of the project into its .mo, without needing GNU gettext installed."""
+
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Compile the project's translation catalogues (locale/*/LC_MESSAGES/*.po) into .mo files."
+
+    def handle(self, *args, **options):
+        catalogues = sorted(
+            path for folder in settings.LOCALE_PATHS for path in Path(folder).glob("*/LC_MESSAGES/*.po")
+        )
+        if not catalogues:
+            raise CommandError(f"No .po files found under {', '.join(map(str, settings.LOCALE_PATHS))}.")
+        for po_path in catalogues:
+            try:
+                catalogue = polib.pofile(str(po_path))
+            except (OSError, ValueError) as error:
+                raise CommandError(f"{po_path}: {error}") from error
+            catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
+            self.stdout.write(f"{po_path.parent.parent.name}: {catalogue.percent_translated()}% translated")

@@ -1,0 +1,50 @@
+"""The home page and the general-purpose standard page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from ..blocks import BodyStreamBlock
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    """The root of a language's site: introduction, body and the sections listed in the menu."""
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences shown under the title.")
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"), help_text=_("The page's main content."))
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def menu_pages(self):
+        """The sections shown in the main navigation."""
+        return self.get_children().live().public().in_menu().specific()
+
+
+class StandardPage(BasePage):
+    """A page of text and media: about, help, legal notices and the like."""
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences shown under the title.")
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"), help_text=_("The page's main content."))
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

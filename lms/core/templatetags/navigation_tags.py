@@ -1,0 +1,75 @@
+"""Navigation shared by every page: main menu, language switcher, alternate-language links."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
+def _translations_by_language(page):
+    translations = Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
+    return {translation.locale.language_code: translation for translation in translations}
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """One entry per language: where the switcher sends the reader and whether it is a real translation.
+
+    On a Wagtail page, each language links to that page's translation, or to that language's home page
+    when the page has none; elsewhere, to the same address in the other language.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    translations, homes = {}, {}
+    if isinstance(page, Page):
+        translations = _translations_by_language(page)
+        root = _site_root(request)
+        if root and len(translations) < len(settings.LANGUAGES):
+            homes = _translations_by_language(root)
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        target = translations.get(code) or homes.get(code)
+        if target:
+            url = target.get_url(request)
+        elif isinstance(page, Page):
+            url = f"/{code}/"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        info = get_language_info(code)
+        versions.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url,
+                "full_url": request.build_absolute_uri(url),
+                "is_current": code == current,
+                "is_translation": code in translations,
+            }
+        )
+    return versions
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The live pages under this language's home page that editors marked 'show in menus'."""
+    request = context["request"]
+    root = _site_root(request)
+    home = root.localized if root else None
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    children = home.get_children().live().public().in_menu() if home else Page.objects.none()
+    return {
+        "request": request,
+        "home": home,
+        "home_is_current": bool(home) and current_path == home.path,
+        "items": [(child, current_path.startswith(child.path)) for child in children],
+    }

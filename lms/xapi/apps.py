@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class XapiConfig(AppConfig):
+    name = "lms.xapi"
+    label = "xapi"
+    verbose_name = _("xAPI and Learning Record Store")

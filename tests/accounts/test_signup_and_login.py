@@ -1,0 +1,133 @@
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from lms.accounts.factories import DEFAULT_PASSWORD, UserFactory
+from lms.core.factories import ParliamentFactory
+
+User = get_user_model()
+
+
+def confirmation_link(message):
+    return re.search(r"https?://[^/\s]+(/\S+/account/confirm-email/\S+/)", message.body).group(1)
+
+
+@pytest.mark.django_db
+def test_sign_up_verify_email_then_log_in(client, home):
+    response = client.post(
+        "/fr/account/signup/",
+        {
+            "email": "lea@example.org",
+            "full_name": "Léa Martin",
+            "password1": "un-mot-de-passe-sûr",
+            "password2": "un-mot-de-passe-sûr",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="lea@example.org")
+    assert user.full_name == "Léa Martin"
+    assert user.preferred_language == "fr"
+    assert len(mail.outbox) == 1
+
+    # Not verified yet: logging in sends the reader back to verify.
+    client.post("/en/account/login/", {"login": "lea@example.org", "password": "un-mot-de-passe-sûr"})
+    assert "_auth_user_id" not in client.session
+
+    link = confirmation_link(mail.outbox[0])
+    client.post(link)
+    assert user.emailaddress_set.get().verified
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+@pytest.mark.django_db
+def test_sign_up_rejects_bad_input_with_reasons(client, home):
+    response = client.post(
+        "/en/account/signup/", {"email": "not-an-address", "full_name": "", "password1": "x", "password2": "y"}
+    )
+    assert response.status_code == 200
+    assert {"email", "full_name", "password1"} <= set(response.context["form"].errors)
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_sign_up_with_a_taken_address_does_not_reveal_it(client, home):
+    UserFactory(email="taken@example.org")
+    response = client.post(
+        "/en/account/signup/",
+        {
+            "email": "taken@example.org",
+            "full_name": "Someone",
+            "password1": "a-long-passphrase",
+            "password2": "a-long-passphrase",
+        },
+    )
+    assert response.status_code == 302
+    assert User.objects.count() == 1
+    assert mail.outbox[0].to == ["taken@example.org"]
+
+
+@pytest.mark.django_db
+def test_log_in_and_out(client, home):
+    user = UserFactory()
+    response = client.post("/en/account/login/", {"login": user.email, "password": DEFAULT_PASSWORD})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+    client.post("/en/account/logout/")
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_failed_logins_are_rate_limited(client, home):
+    user = UserFactory()
+    too_many = "Too many failed login attempts"
+    for _ in range(5):
+        response = client.post("/en/account/login/", {"login": user.email, "password": "wrong"})
+        assert too_many not in response.content.decode()
+    # Even the right password is refused while the limit holds.
+    response = client.post("/en/account/login/", {"login": user.email, "password": DEFAULT_PASSWORD})
+    assert too_many in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_password_reset_sends_a_link(client, home):
+    user = UserFactory()
+    response = client.post("/en/account/password/reset/", {"email": user.email})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1 and user.email in mail.outbox[0].to
+
+
+@pytest.mark.django_db
+def test_profile_edits_parliament_country_and_language(client, home):
+    user = UserFactory()
+    parliament = ParliamentFactory(name="Assembleia da República")
+    client.force_login(user)
+    response = client.post(
+        "/en/account/profile/",
+        {
+            "full_name": "Ana Silva",
+            "parliament": parliament.pk,
+            "job_title": "ICT officer",
+            "country": "PT",
+            "preferred_language": "es",
+        },
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert (user.parliament, user.country.code, user.preferred_language) == (parliament, "PT", "es")
+
+
+@pytest.mark.django_db
+def test_profile_rejects_bad_input(client, home):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post("/en/account/profile/", {"full_name": "X", "country": "ZZ", "preferred_language": "xx"})
+    assert response.status_code == 400
+    assert {"country", "preferred_language"} <= set(response.context["form"].errors)
+
+
+def test_profile_needs_login(client, home):
+    response = client.get("/en/account/profile/")
+    assert response.status_code == 302 and "/account/login/" in response["Location"]

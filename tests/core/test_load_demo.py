@@ -1,0 +1,62 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from lms.core.models import HomePage, StandardPage
+
+
+def load_demo():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def snapshot():
+    return sorted(Page.objects.values_list("url_path", "locale__language_code", "live"))
+
+
+@pytest.mark.django_db
+def test_load_demo_twice_gives_the_same_site():
+    load_demo()
+    first = snapshot()
+    load_demo()
+    assert snapshot() == first
+    assert HomePage.objects.count() == 4
+    assert set(HomePage.objects.values_list("locale__language_code", flat=True)) == {"en", "fr", "es", "ar"}
+    assert Site.objects.get(is_default_site=True).root_page.specific.title == "Centre for Innovation in Parliament"
+
+
+@pytest.mark.django_db
+def test_demo_describes_the_centre_in_english_and_french(client):
+    load_demo()
+    about = StandardPage.objects.get(slug="about-the-centre")
+    french = about.get_translation(about.locale.__class__.objects.get(language_code="fr"))
+    english_html = client.get(about.url).content.decode()
+    french_html = client.get(french.url).content.decode()
+    for phrase in ("Secretariat", "Steering Committee", "Core partners", "Financial partners", "Support partners"):
+        assert phrase in english_html
+    assert "Project partners" in english_html
+    for phrase in ("Secrétariat", "Comité de pilotage", "partenaires fondamentaux", "partenaires de projet"):
+        assert phrase in french_html
+    home_html = client.get("/en/").content.decode()
+    assert "open standards and open data" in home_html
+    assert "digital library and research services" in home_html
+
+
+@pytest.mark.django_db
+def test_demo_users_only_where_settings_allow(settings):
+    settings.DEMO_USERS = False
+    load_demo()
+    assert not get_user_model().objects.exists()
+
+    settings.DEMO_USERS = True
+    output = load_demo()
+    users = get_user_model().objects.order_by("email")
+    assert [user.email for user in users] == ["admin@example.org", "host@example.org", "learner@example.org"]
+    admin = users.get(email="admin@example.org")
+    password = next(line for line in output.splitlines() if line.startswith("demo administrator")).split(" / ")[1]
+    assert admin.is_superuser and admin.check_password(password)
+    assert not users.get(email="learner@example.org").is_staff
