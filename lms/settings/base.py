@@ -111,17 +111,16 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis: absent, tasks run in-process and the cache is local memory; present, the broker and the
-# cache live on separate Redis databases so flushing one never drops the other.
+# Redis: absent, tasks run in-process and the cache is local memory; present, the broker uses the URL's
+# database (0 when it names none) and the cache the next one, so flushing one never drops the other.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
-def redis_database(url, number):
-    """The same Redis server as ``url``, database ``number``."""
-    base = url.rstrip("/")
-    scheme, _, rest = base.partition("://")
-    host = rest.split("/", 1)[0]
-    return f"{scheme}://{host}/{number}"
+def redis_database(url, offset):
+    """The same Redis server as ``url``, on the URL's database number plus ``offset``."""
+    scheme, _, rest = url.rstrip("/").partition("://")
+    host, _, number = rest.partition("/")
+    return f"{scheme}://{host}/{int(number or 0) + offset}"
 
 
 if REDIS_URL:

@@ -70,6 +70,8 @@ def test_redis_url_puts_broker_and_cache_on_separate_databases():
     )
     result = run_python(code, DJANGO_SETTINGS_MODULE="lms.settings.dev", REDIS_URL="redis://10.0.0.5:6380")
     assert json.loads(result.stdout) == ["redis://10.0.0.5:6380/0", "redis://10.0.0.5:6380/1", False]
+    result = run_python(code, DJANGO_SETTINGS_MODULE="lms.settings.dev", REDIS_URL="redis://:secret@redis:6379/4")
+    assert json.loads(result.stdout) == ["redis://:secret@redis:6379/4", "redis://:secret@redis:6379/5", False]
 
 
 def test_without_redis_tasks_run_in_process():
