@@ -234,3 +234,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Conference: limits on showcase videos participants upload.
+CONFERENCE_SHOWCASE_MAX_UPLOAD_MB = int(os.environ.get("CONFERENCE_SHOWCASE_MAX_UPLOAD_MB", "200"))
+CONFERENCE_SHOWCASE_MAX_SECONDS = int(os.environ.get("CONFERENCE_SHOWCASE_MAX_SECONDS", "300"))
+CONFERENCE_CAPTIONS_MAX_KB = 512
