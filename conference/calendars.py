@@ -1,10 +1,14 @@
 """iCalendar (RFC 5545) files of the programme: stable UIDs, the conference's VTIMEZONE, SEQUENCE."""
 
+from datetime import timedelta
 from urllib.parse import urlparse
 
 from django.conf import settings
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vUri
+
+# How often subscribed calendar programs should fetch the programme again.
+REFRESH = timedelta(hours=6)
 
 
 def _domain():
@@ -43,8 +47,8 @@ def build_calendar(conference, sessions, name):
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", conference.time_zone)
-    calendar.add("refresh-interval", "PT6H", parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", "PT6H")
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", REFRESH)
     for session in sessions:
         calendar.add_component(_event(session, conference))
     calendar.add_missing_timezones()

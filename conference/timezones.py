@@ -78,4 +78,3 @@ def local_time(moment, zone, place, reference_zone=None):
     if reference_zone is not None:
         shift = (local.date() - moment.astimezone(reference_zone).date()).days
     return LocalTime(local, place, shift)
-

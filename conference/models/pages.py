@@ -164,13 +164,13 @@ class ConferencePage(RoutablePageMixin, BasePage):
 
         return programme(self, request)
 
-    @path("programme.ics")
+    @path("calendar/")
     def programme_calendar(self, request):
         from ..views import programme_calendar
 
         return programme_calendar(self, request)
 
-    @path("schedule.json")
+    @path("schedule/")
     def schedule_json(self, request):
         from ..views import schedule_json
 
@@ -182,7 +182,7 @@ class ConferencePage(RoutablePageMixin, BasePage):
 
         return session_detail(self, request, slug)
 
-    @path("sessions/<slug:slug>.ics", name="session_calendar")
+    @path("sessions/<slug:slug>/calendar/", name="session_calendar")
     def session_calendar(self, request, slug):
         from ..views import session_calendar
 
