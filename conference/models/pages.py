@@ -96,7 +96,6 @@ class ConferencePage(RoutablePageMixin, BasePage):
         "conference.VideoLibraryPage",
         "conference.ShowcasePage",
         "conference.HowToGuidePage",
-        "core.StandardPage",
     ]
 
     class Meta:
