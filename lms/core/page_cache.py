@@ -7,6 +7,8 @@ number that is part of each key, which retires the whole cache at once. With sev
 must be shared (Redis, as in production) for a purge to reach them all.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -34,7 +36,8 @@ def mark_cacheable(response):
 def _key(request, generation):
     # Pages whose output depends on a cookie (a chosen time zone, say) list it in PAGE_CACHE_VARY_COOKIES.
     varying = "|".join(request.COOKIES.get(name, "") for name in settings.PAGE_CACHE_VARY_COOKIES)
-    return f"page-cache:{generation}:{request.get_full_path()}:{varying}"
+    digest = hashlib.sha256(f"{request.get_full_path()}\n{varying}".encode()).hexdigest()
+    return f"page-cache:{generation}:{digest}"
 
 
 def _is_anonymous(request):
