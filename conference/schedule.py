@@ -81,6 +81,7 @@ class ProgrammeDay:
 
 
 def session_times(session, conference, visitor_zone, now):
+    session.conference = conference  # the same page: spares a query per session for its address
     zone, place = conference.zone, conference.time_zone_city
     times = SessionTimes(session, local_time(session.start, zone, place), local_time(session.end, zone, place))
     if visitor_zone.zone is not None:

@@ -10,11 +10,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.core.models import SiteSettings
+from lms.core.page_cache import mark_cacheable
 
 from . import calendars, frab, showcase, structured_data
 from .forms import ProgrammeFilterForm, ShowcaseSubmissionForm
 from .models import HowToGuidePage, ShowcasePage, VideoLibraryPage
 from .schedule import programme_days, remember_zone, session_times, visitor_zone_from
+
+
+def shareable(response, conference, moment=None):
+    """Let the anonymous page cache keep ``response``, except while the conference runs (now/next and live
+    links change by the minute then)."""
+    if not conference.is_running(moment or timezone.now()):
+        mark_cacheable(response)
+    return response
 
 
 def _json_ld(conference, request):
@@ -27,7 +36,7 @@ def conference_overview(conference, request):
     now = timezone.now()
     running, following = conference.now_and_next(now)
     visitor = visitor_zone_from(request)
-    return conference.render(
+    response = conference.render(
         request,
         context_overrides={
             "json_ld": _json_ld(conference, request),
@@ -38,6 +47,7 @@ def conference_overview(conference, request):
             "guides": conference.how_to_guides(),
         },
     )
+    return shareable(response, conference, now)
 
 
 def programme(conference, request):
@@ -71,7 +81,7 @@ def programme(conference, request):
     response.status_code = status
     if requested_zone is not None:
         remember_zone(response, visitor)
-    return response
+    return shareable(response, conference, now)
 
 
 def calendar_subscription_url(conference, request):
@@ -93,7 +103,7 @@ def session_detail(conference, request, slug):
     times = session_times(session, conference, visitor, now)
     recording = session.recording() if times.state == "over" else None
     library = conference.child_of_type(VideoLibraryPage)
-    return conference.render(
+    response = conference.render(
         request,
         template="conference/session_page.html",
         context_overrides={
@@ -107,6 +117,7 @@ def session_detail(conference, request, slug):
             "calendar_url": conference.url + conference.reverse_subpage("session_calendar", kwargs={"slug": slug}),
         },
     )
+    return shareable(response, conference, now)
 
 
 def _ics_response(body, filename):

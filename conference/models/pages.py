@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from lms.core.blocks import BodyStreamBlock
 from lms.core.models import BasePage
+from lms.core.page_cache import mark_cacheable
 
 VIDEOS_PER_PAGE = 12
 
@@ -115,6 +116,13 @@ class ConferencePage(RoutablePageMixin, BasePage):
     @property
     def acronym_slug(self):
         return slugify(self.acronym or self.title)
+
+    @cached_property
+    def cached_url(self):
+        return self.url
+
+    def session_url(self, slug):
+        return self.cached_url + self.reverse_subpage("session", kwargs={"slug": slug})
 
     def programme_sessions(self):
         return self.sessions.for_listing()
@@ -236,12 +244,12 @@ class VideoLibraryPage(RoutablePageMixin, BasePage):
             },
         )
         response.status_code = status
-        return response
+        return mark_cacheable(response)
 
     @path("<slug:slug>/", name="video")
     def video(self, request, slug):
         video = get_object_or_404(self.videos(), slug=slug)
-        return self.render(
+        response = self.render(
             request,
             template="conference/video_page.html",
             context_overrides={
@@ -250,6 +258,7 @@ class VideoLibraryPage(RoutablePageMixin, BasePage):
                 "embed_url": video.embed_url(request.LANGUAGE_CODE),
             },
         )
+        return mark_cacheable(response)
 
 
 class ShowcasePage(RoutablePageMixin, BasePage):
@@ -278,7 +287,7 @@ class ShowcasePage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        return self.render(request)
+        return mark_cacheable(self.render(request))
 
     @path("submit/", name="submit")
     def submit(self, request):

@@ -305,7 +305,7 @@ class Session(TranslatableMixin, index.Indexed, ClusterableModel):
         return VideoEntry.objects.published().filter(session__translation_key=self.translation_key).first()
 
     def get_url(self, request=None):
-        return self.conference.url + self.conference.reverse_subpage("session", kwargs={"slug": self.slug})
+        return self.conference.session_url(self.slug)
 
     def get_full_url(self):
         return self.conference.full_url + self.conference.reverse_subpage("session", kwargs={"slug": self.slug})

@@ -246,3 +246,5 @@ LOGGING = {
 CONFERENCE_SHOWCASE_MAX_UPLOAD_MB = int(os.environ.get("CONFERENCE_SHOWCASE_MAX_UPLOAD_MB", "200"))
 CONFERENCE_SHOWCASE_MAX_SECONDS = int(os.environ.get("CONFERENCE_SHOWCASE_MAX_SECONDS", "300"))
 CONFERENCE_CAPTIONS_MAX_KB = 512
+# The programme and session pages differ by the visitor's chosen time zone (conference/timezones.py).
+PAGE_CACHE_VARY_COOKIES = [*PAGE_CACHE_VARY_COOKIES, "conference_tz"]

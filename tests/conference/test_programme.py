@@ -106,3 +106,24 @@ def test_translation_keeps_schedule_and_calendar_identity(conference, home_fr, s
     assert french.sequence == english.sequence == 1
     assert french.translation_key == english.translation_key
     assert french.title == "Gouvernance des données"
+
+
+def test_page_cache_varies_by_zone_and_follows_changes(client, conference, sessions, monkeypatch):
+    monkeypatch.setattr(timezone, "now", lambda: geneva(1, 12))
+    url = conference.url + "programme/"
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    client.cookies["conference_tz"] = "Asia/Tokyo"
+    tokyo = client.get(url)
+    assert tokyo["X-Page-Cache"] == "miss" and "JST, Tokyo" in tokyo.content.decode()
+    session = sessions["opening"]
+    session.title = "Opening plenary (new time)"
+    session.save()
+    assert "Opening plenary (new time)" in client.get(url).content.decode()
+
+
+def test_pages_are_not_cached_while_the_conference_runs(client, conference, sessions, monkeypatch):
+    monkeypatch.setattr(timezone, "now", lambda: geneva(16, 14, 30))
+    url = conference.url + "programme/"
+    client.get(url)
+    assert "X-Page-Cache" not in client.get(url)

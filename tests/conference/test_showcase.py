@@ -17,7 +17,7 @@ from lms.core.factories import ParliamentFactory
 
 pytestmark = pytest.mark.django_db
 
-DEMO_MEDIA = Path(__file__).resolve().parents[2] / "conference" / "demo_media"
+DEMO_MEDIA = Path(__file__).resolve().parents[2] / "conference" / "demo" / "media"
 CAPTIONS = b"WEBVTT\n\n00:00.000 --> 00:04.000\nThe Chamber votes online.\n"
 
 
@@ -229,3 +229,33 @@ def test_admin_edit_form_moves_the_status(client, submission, admin_user, librar
     video = VideoEntry.objects.get(submission=submission)
     assert client.get(library.url).content.decode().count(video.title) >= 1
     assert "Welcome to the library." in mail.outbox[-1].body
+
+
+@pytest.mark.broker
+def test_status_email_sent_by_a_real_worker(celery_worker, home):
+    import time
+
+    from conference.factories import ConferencePageFactory
+    from conference.models import ShowcaseStatusChange
+
+    conference = ConferencePageFactory(parent=home, slug="wepc-broker")
+    submission = ShowcaseSubmission.objects.create(
+        conference=conference,
+        submitter=UserFactory(),
+        title="Broker video",
+        parliament=ParliamentFactory(),
+        theme=conference.themes.first(),
+        summary="Sent through Redis.",
+        language="en",
+        video_url="https://youtu.be/abcdefghijk",
+        duration_seconds=60,
+    )
+    showcase.change_status(submission, ShowcaseSubmission.Status.UNDER_REVIEW, UserFactory(is_superuser=True))
+    change = ShowcaseStatusChange.objects.get(submission=submission)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        change.refresh_from_db()
+        if change.notified_at:
+            break
+        time.sleep(0.3)
+    assert change.notified_at is not None
