@@ -5,7 +5,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_forms import SubmissionModerationForm
+from .admin_forms import SessionAdminForm, SubmissionModerationForm
 from .models import Person, Session, ShowcaseSubmission, VideoEntry
 
 
@@ -17,6 +17,9 @@ class SessionViewSet(SnippetViewSet):
     list_filter = ["kind", "conference"]
     search_fields = ["title"]
     ordering = ["start"]
+
+    def get_form_class(self, for_update=False):
+        return type("SessionForm", (SessionAdminForm, super().get_form_class(for_update)), {})
 
 
 class PersonViewSet(SnippetViewSet):

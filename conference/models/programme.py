@@ -152,8 +152,12 @@ class Session(TranslatableMixin, index.Indexed, ClusterableModel):
         related_name="sessions",
         help_text=_("Think-tank, peer exchange or co-creation of how-to guides."),
     )
-    start = models.DateTimeField(_("starts"), help_text=_("In the conference's time zone."))
-    end = models.DateTimeField(_("ends"), help_text=_("In the conference's time zone."))
+    start = models.DateTimeField(
+        _("starts"), help_text=_("As read in the conference's time zone, for example 14:00 in Geneva.")
+    )
+    end = models.DateTimeField(
+        _("ends"), help_text=_("As read in the conference's time zone, for example 14:00 in Geneva.")
+    )
     room = models.CharField(
         _("room"), max_length=100, blank=True, help_text=_("Online room or hall, for example 'Plenary'.")
     )
