@@ -29,7 +29,9 @@ def shareable(response, conference, moment=None):
 def _json_ld(conference, request):
     sessions = list(conference.programme_sessions())
     organiser = SiteSettings.for_request(request).organisation_name
-    return json.dumps(structured_data.conference_event(conference, sessions, organiser), ensure_ascii=False)
+    data = json.dumps(structured_data.conference_event(conference, sessions, organiser), ensure_ascii=False)
+    # Inside <script>, a title containing "</script>" must not end the element.
+    return data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def conference_overview(conference, request):

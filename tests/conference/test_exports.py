@@ -79,3 +79,11 @@ def test_hybrid_conference_has_both_locations(client, conference, sessions):
     data = json_ld(client.get(conference.url).content.decode())
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert [place["@type"] for place in data["location"]] == ["VirtualLocation", "Place"]
+
+
+def test_structured_data_cannot_break_out_of_its_script(client, conference, sessions):
+    sessions[0].title = "</script><script>alert(1)</script>"
+    sessions[0].save()
+    html = client.get(conference.url).content.decode()
+    assert "<script>alert(1)" not in html
+    assert json_ld(html)["subEvent"][0]["name"] == "</script><script>alert(1)</script>"
