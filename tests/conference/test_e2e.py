@@ -16,7 +16,7 @@ from conference.factories import (
 from lms.accounts.factories import DEFAULT_PASSWORD, UserFactory
 from lms.core.factories import ParliamentFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 DEMO_VIDEO = Path(__file__).resolve().parents[2] / "conference" / "demo" / "media" / "zambia-e-petitions.mp4"
 
