@@ -1,5 +1,7 @@
 """Public forms of the conference: programme and library filters, and the showcase submission form."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
@@ -96,7 +98,7 @@ class VideoFilterForm(forms.Form):
         return videos
 
     def query_string(self):
-        return "&".join(f"{name}={value}" for name, value in self.cleaned_data.items() if value)
+        return urlencode({name: value for name, value in self.cleaned_data.items() if value})
 
 
 class ShowcaseSubmissionForm(forms.ModelForm):
