@@ -29,5 +29,6 @@ urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
     path("account/", include("allauth.urls")),
     path("account/", include("lms.accounts.urls")),
+    path("", include("courses.urls")),
     path("", include(wagtail_urls)),
 )

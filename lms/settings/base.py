@@ -234,3 +234,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Courses
+# A Unicode TrueType font for certificates and transcripts (Debian's fonts-dejavu-core); its "-Bold" sibling
+# is used for headings. Without it, PDFs fall back to a Latin-1 core font.
+COURSES_PDF_FONT = os.environ.get("COURSES_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
