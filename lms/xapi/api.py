@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from .identity import agent_key, learner_agent, learner_keys
+from .auth import launch_token
+from .identity import agent_key, learner_agent, learner_keys, platform_authority
 from .models import Statement
 from .store import StoreError, format_timestamp, save_statements
 from .validation import StatementError
@@ -27,6 +28,7 @@ __all__ = [
     "StoreError",
     "activity_iri",
     "actor_for",
+    "launch_token",
     "platform_authority",
     "record",
     "statements_for",
@@ -65,12 +67,6 @@ def activity_iri(kind, key):
 def actor_for(user):
     """``user`` as an xAPI agent: a pseudonymous account on the platform unless the xAPI settings say otherwise."""
     return learner_agent(user)
-
-
-def platform_authority():
-    """The agent that vouches for statements the platform writes itself."""
-    account = {"homePage": settings.BASE_URL, "name": "lms"}
-    return {"objectType": "Agent", "name": settings.WAGTAIL_SITE_NAME, "account": account}
 
 
 def statement_id_for(actor, verb, activity, registration=None, event_key=""):

@@ -90,3 +90,9 @@ def _uuid_or_none(value):
         return uuid.UUID(str(value))
     except ValueError:
         return None
+
+
+def platform_authority():
+    """The agent that vouches for statements the platform writes itself."""
+    account = {"homePage": settings.BASE_URL, "name": "lms"}
+    return {"objectType": "Agent", "name": settings.WAGTAIL_SITE_NAME, "account": account}
