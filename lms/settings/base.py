@@ -150,6 +150,7 @@ CELERY_TIMEZONE = "UTC"
 # Periodic tasks run by `celery beat` (or `celery worker -B`); each app lists its own here.
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {"task": "lms.core.tasks.clear_expired_sessions", "schedule": 24 * 3600},
+    "xapi-deliver-due": {"task": "lms.xapi.tasks.deliver_due", "schedule": 60},
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -234,6 +235,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# xAPI (lms.xapi): forwarding to external LRSs, retried with doubling waits up to a cap.
+XAPI_FORWARD_BACKOFF = int(os.environ.get("XAPI_FORWARD_BACKOFF", "10"))
+XAPI_FORWARD_BACKOFF_MAX = int(os.environ.get("XAPI_FORWARD_BACKOFF_MAX", "3600"))
+XAPI_FORWARD_MAX_ATTEMPTS = int(os.environ.get("XAPI_FORWARD_MAX_ATTEMPTS", "12"))
+XAPI_FORWARD_TIMEOUT = int(os.environ.get("XAPI_FORWARD_TIMEOUT", "20"))
+XAPI_LAUNCH_TOKEN_AGE = int(os.environ.get("XAPI_LAUNCH_TOKEN_AGE", str(8 * 3600)))
+XAPI_MAX_REQUEST_SIZE = int(os.environ.get("XAPI_MAX_REQUEST_SIZE", str(50 * 1024 * 1024)))
 
 # Courses
 # A Unicode TrueType font for certificates and transcripts (Debian's fonts-dejavu-core); its "-Bold" sibling
