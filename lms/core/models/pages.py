@@ -22,7 +22,7 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.StandardPage", "courses.CatalogPage"]
+    subpage_types = ["core.StandardPage", "hubs.CentrePage", "courses.CatalogPage"]
 
     class Meta:
         verbose_name = _("home page")
