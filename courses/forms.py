@@ -4,7 +4,10 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from hubs.models import HubPage
 
 from .models import CoursePage, Topic
 from .models.pages import Level
@@ -35,8 +38,8 @@ class CatalogFilterForm(forms.Form):
         self.fields["language"].choices += list(settings.LANGUAGES)
 
     def hubs(self):
-        """The hubs of the catalogue's language that offer at least one course."""
-        return []
+        """The live hubs of the catalogue's language."""
+        return HubPage.objects.live().public().filter(locale=self.catalog.locale).order_by("title")
 
     def filter(self, courses):
         """``courses`` narrowed by the valid filters; invalid values are ignored (the form shows the error)."""
@@ -56,7 +59,14 @@ class CatalogFilterForm(forms.Form):
         return courses
 
     def filter_hub(self, courses, hub_id):
-        return courses
+        """Courses under the hub or under any of its translations (for the other languages' courses)."""
+        hub = HubPage.objects.filter(pk=hub_id).first()
+        if hub is None:
+            return courses.none()
+        query = Q()
+        for translation in HubPage.objects.filter(translation_key=hub.translation_key):
+            query |= Q(path__startswith=translation.path)
+        return courses.filter(query)
 
     def query_string(self):
         """The current filters as a query string, for pagination links."""

@@ -28,12 +28,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from hubs.tree import hub_for_page
 from lms.core.models import BasePage
 
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
 from .topics import Topic
-
-COURSE_PARENTS = ["courses.CatalogPage"]
 
 
 class Level(models.TextChoices):
@@ -65,7 +64,7 @@ class CatalogPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
 
     parent_page_types = ["core.HomePage"]
-    subpage_types = ["courses.CoursePage"]
+    subpage_types = []  # courses live under their hub; the catalogue only gathers them
 
     class Meta:
         verbose_name = _("course catalogue")
@@ -232,7 +231,7 @@ class CoursePage(RoutablePageMixin, BasePage):
         index.FilterField("locale_id"),
     ]
 
-    parent_page_types = COURSE_PARENTS
+    parent_page_types = ["hubs.HubPage"]
     subpage_types = ["courses.ModulePage", "courses.LessonPage", "courses.QuizPage"]
 
     class Meta:
@@ -243,7 +242,7 @@ class CoursePage(RoutablePageMixin, BasePage):
     @cached_property
     def hub(self):
         """The hub that offers the course: its HubPage ancestor, if any."""
-        return None
+        return hub_for_page(self)
 
     def enrolment_window_state(self, now=None):
         """'open', 'closed', 'not_yet' or 'ended': whether learners may enrol themselves now."""

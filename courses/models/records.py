@@ -6,6 +6,7 @@ a copy of its title, so deleting, moving or unpublishing a page never deletes or
 """
 
 import secrets
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -46,6 +47,13 @@ class Enrolment(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="enrolments",
+    )
+    registration = models.UUIDField(
+        _("xAPI registration"),
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text=_("Groups this enrolment's statements in the learning record store."),
     )
     course_title = models.CharField(_("course title"), max_length=255)
     language = models.CharField(_("language"), max_length=8, help_text=_("The language the learner enrolled in."))

@@ -166,7 +166,7 @@ class HubPage(CachedPageMixin, BasePage):
     ]
 
     parent_page_types = ["hubs.HubIndexPage"]
-    subpage_types = ["hubs.NewsIndexPage", "hubs.OpenDataCataloguePage"]
+    subpage_types = ["hubs.NewsIndexPage", "hubs.OpenDataCataloguePage", "courses.CoursePage"]
 
     base_form_class = HubPageForm
 
@@ -184,7 +184,9 @@ class HubPage(CachedPageMixin, BasePage):
         parliaments = Parliament.objects.filter(models.Q(pk=self.host_id) | models.Q(pk__in=member_ids))
         return parliaments.annotate(
             is_host=models.Case(
-                models.When(pk=self.host_id, then=models.Value(0)), default=models.Value(1), output_field=models.IntegerField()
+                models.When(pk=self.host_id, then=models.Value(0)),
+                default=models.Value(1),
+                output_field=models.IntegerField(),
             )
         ).order_by("is_host", "name")
 
@@ -240,9 +242,7 @@ class HubMembership(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("participating parliament")
         verbose_name_plural = _("participating parliaments")
-        constraints = [
-            models.UniqueConstraint(fields=["hub", "parliament"], name="hubs_membership_unique_parliament")
-        ]
+        constraints = [models.UniqueConstraint(fields=["hub", "parliament"], name="hubs_membership_unique_parliament")]
 
     def __str__(self):
         return f"{self.parliament} – {self.hub}"

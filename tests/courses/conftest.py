@@ -10,7 +10,9 @@ from courses.factories import (
     QuizPageFactory,
     TopicFactory,
 )
+from hubs.factories import CentrePageFactory, HubIndexPageFactory, HubPageFactory
 from lms.accounts.factories import UserFactory
+from lms.core.factories import ParliamentFactory
 
 
 def correct_answers(quiz):
@@ -40,8 +42,17 @@ def catalog(home):
 
 
 @pytest.fixture
-def course(catalog, topic):
-    course = CoursePageFactory(parent=catalog, title="ICT governance in parliament", slug="ict-governance", topic=topic)
+def hub(home):
+    """The ICT Governance hub, hosted by the European Parliament: Home > Centre > Hubs > Hub."""
+    centre = CentrePageFactory(parent=home)
+    index = HubIndexPageFactory(parent=centre)
+    host = ParliamentFactory(name="European Parliament", slug="european-parliament", country="")
+    return HubPageFactory(parent=index, title="ICT Governance hub", slug="ict-governance-hub", host=host)
+
+
+@pytest.fixture
+def course(catalog, hub, topic):
+    course = CoursePageFactory(parent=hub, title="ICT governance in parliament", slug="ict-governance", topic=topic)
     module = ModulePageFactory(parent=course, title="Foundations", slug="foundations")
     LessonPageFactory(parent=module, title="Why governance", slug="why-governance")
     LessonPageFactory(parent=module, title="Who decides", slug="who-decides")
