@@ -182,11 +182,12 @@ class HubPage(CachedPageMixin, BasePage):
         """The parliaments taking part in the hub, the host first."""
         member_ids = [membership.parliament_id for membership in self.memberships.all()]
         parliaments = Parliament.objects.filter(models.Q(pk=self.host_id) | models.Q(pk__in=member_ids))
-        return parliaments.annotate(
-            is_host=models.Case(
-                models.When(pk=self.host_id, then=models.Value(0)), default=models.Value(1), output_field=models.IntegerField()
-            )
-        ).order_by("is_host", "name")
+        host_first = models.Case(
+            models.When(pk=self.host_id, then=models.Value(0)),
+            default=models.Value(1),
+            output_field=models.IntegerField(),
+        )
+        return parliaments.annotate(host_first=host_first).order_by("host_first", "name")
 
     def centre(self):
         from .centre import CentrePage
@@ -240,9 +241,7 @@ class HubMembership(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("participating parliament")
         verbose_name_plural = _("participating parliaments")
-        constraints = [
-            models.UniqueConstraint(fields=["hub", "parliament"], name="hubs_membership_unique_parliament")
-        ]
+        constraints = [models.UniqueConstraint(fields=["hub", "parliament"], name="hubs_membership_unique_parliament")]
 
     def __str__(self):
         return f"{self.parliament} – {self.hub}"
