@@ -22,7 +22,8 @@ def test_the_four_hubs_of_the_seed_with_their_hosts(demo):
         "inter-parliamentary-cloud": (
             "thematic",
             "Chamber of Deputies of Brazil",
-            "Parliaments with an open-data website that publishes structured, machine-readable data (XML, JSON, CSV ...)",
+            "Parliaments with an open-data website that publishes structured, machine-readable data "
+            "(XML, JSON, CSV ...)",
         ),
         "latin-america": ("regional", "Chamber of Deputies of Chile", "Any parliament of Latin America"),
         "southern-africa": ("regional", "National Assembly of Zambia", "Any parliament of Southern Africa"),
