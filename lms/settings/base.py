@@ -150,6 +150,7 @@ CELERY_TIMEZONE = "UTC"
 # Periodic tasks run by `celery beat` (or `celery worker -B`); each app lists its own here.
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {"task": "lms.core.tasks.clear_expired_sessions", "schedule": 24 * 3600},
+    "hubs-check-open-data-portals": {"task": "hubs.tasks.check_all_portals", "schedule": 24 * 3600},
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -234,3 +235,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# hubs: the Centre and its hubs
+HUBS_PORTAL_CHECK_TIMEOUT = int(os.environ.get("HUBS_PORTAL_CHECK_TIMEOUT", "10"))  # seconds per portal
+HUBS_JOIN_RATE_LIMIT = (10, 3600)  # join-request submissions per client address, per period in seconds
+HUBS_PAGE_CACHE_SECONDS = int(os.environ.get("HUBS_PAGE_CACHE_SECONDS", "600"))
