@@ -22,7 +22,10 @@ class CatalogueFilter(django_filters.FilterSet):
         label=_("Data"), field_name="categories__category", choices=DataCategory.choices, empty_label=_("Any data")
     )
     region = django_filters.ChoiceFilter(
-        label=_("Region"), field_name="parliament__region", choices=Parliament.Region.choices, empty_label=_("Any region")
+        label=_("Region"),
+        field_name="parliament__region",
+        choices=Parliament.Region.choices,
+        empty_label=_("Any region"),
     )
     api = django_filters.BooleanFilter(
         label=_("With an API only"),

@@ -23,7 +23,11 @@ def centre_organization(page, request=None):
         "url": page.get_full_url(request),
         "description": page.sharing_description or page.introduction,
         "email": page.contact_email,
-        "parentOrganization": {"@type": "Organization", "name": "Inter-Parliamentary Union", "url": "https://www.ipu.org"},
+        "parentOrganization": {
+            "@type": "Organization",
+            "name": "Inter-Parliamentary Union",
+            "url": "https://www.ipu.org",
+        },
         "subOrganization": [
             {"@type": "Organization", "name": hub.title, "url": hub.get_full_url(request)} for hub in page.hubs()
         ],
@@ -44,7 +48,11 @@ def hub_organization(page, request=None):
     }
     centre = page.centre()
     if centre is not None:
-        data["parentOrganization"] = {"@type": "Organization", "name": centre.title, "url": centre.get_full_url(request)}
+        data["parentOrganization"] = {
+            "@type": "Organization",
+            "name": centre.title,
+            "url": centre.get_full_url(request),
+        }
     if page.contact_email:
         data["email"] = page.contact_email
     return data

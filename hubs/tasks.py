@@ -18,10 +18,12 @@ USER_AGENT = "CentreForInnovationInParliament-PortalCheck/1.0"
 
 def probe(url, timeout):
     """GET ``url``; returns (reachable, status code or None, milliseconds, error message)."""
+    if not url.lower().startswith(("http://", "https://")):
+        return False, None, 0, "not an http(s) address"
     started = time.monotonic()
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})  # noqa: S310 (checked)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (editors' http(s) URLs)
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (checked above)
             response.read(1024)
             status = response.status
     except urllib.error.HTTPError as error:
@@ -48,9 +50,7 @@ def check_portal(self, portal_id):
     portal.last_response_ms = elapsed
     portal.last_error = error
     portal.last_checked_at = timezone.now()
-    portal.save(
-        update_fields=["reachable", "last_status_code", "last_response_ms", "last_error", "last_checked_at"]
-    )
+    portal.save(update_fields=["reachable", "last_status_code", "last_response_ms", "last_error", "last_checked_at"])
     return reachable
 
 

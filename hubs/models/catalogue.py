@@ -189,7 +189,7 @@ class OpenDataCataloguePage(CachedPageMixin, RoutablePageMixin, BasePage):
         }
         return self.render(request, context_overrides=context)
 
-    @path("catalogue.csv")
+    @path("csv/")
     def csv(self, request):
         from ..exports import catalogue_csv
 
@@ -198,7 +198,7 @@ class OpenDataCataloguePage(CachedPageMixin, RoutablePageMixin, BasePage):
             return catalogue_error(catalogue)
         return catalogue_csv(catalogue.qs, self)
 
-    @path("catalogue.jsonld")
+    @path("dcat/")
     def dcat(self, request):
         from ..exports import catalogue_dcat
 

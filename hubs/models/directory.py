@@ -82,4 +82,3 @@ class ParliamentDirectoryPage(CachedPageMixin, RoutablePageMixin, BasePage):
 
     def parliament_url(self, parliament):
         return self.url + self.reverse_subpage("parliament", kwargs={"slug": parliament.slug})
-

@@ -151,6 +151,7 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {"task": "lms.core.tasks.clear_expired_sessions", "schedule": 24 * 3600},
     "xapi-deliver-due": {"task": "lms.xapi.tasks.deliver_due", "schedule": 60},
+    "hubs-check-open-data-portals": {"task": "hubs.tasks.check_all_portals", "schedule": 24 * 3600},
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -243,6 +244,11 @@ XAPI_FORWARD_MAX_ATTEMPTS = int(os.environ.get("XAPI_FORWARD_MAX_ATTEMPTS", "12"
 XAPI_FORWARD_TIMEOUT = int(os.environ.get("XAPI_FORWARD_TIMEOUT", "20"))
 XAPI_LAUNCH_TOKEN_AGE = int(os.environ.get("XAPI_LAUNCH_TOKEN_AGE", str(8 * 3600)))
 XAPI_MAX_REQUEST_SIZE = int(os.environ.get("XAPI_MAX_REQUEST_SIZE", str(50 * 1024 * 1024)))
+
+# hubs: the Centre and its hubs
+HUBS_PORTAL_CHECK_TIMEOUT = int(os.environ.get("HUBS_PORTAL_CHECK_TIMEOUT", "10"))  # seconds per portal
+HUBS_JOIN_RATE_LIMIT = (10, 3600)  # join-request submissions per client address, per period in seconds
+HUBS_PAGE_CACHE_SECONDS = int(os.environ.get("HUBS_PAGE_CACHE_SECONDS", "600"))
 
 # Courses
 # A Unicode TrueType font for certificates and transcripts (Debian's fonts-dejavu-core); its "-Bold" sibling
