@@ -50,9 +50,9 @@ def format_timestamp(moment):
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def comparable(statement):
+def comparable(statement, ignore=()):
     """A statement without what the LRS sets, with its timestamp normalised, to tell same from different."""
-    body = {key: value for key, value in statement.items() if key not in LRS_SET}
+    body = {key: value for key, value in statement.items() if key not in LRS_SET and key not in ignore}
     if "timestamp" in body:
         body["timestamp"] = parse_timestamp(body["timestamp"]).isoformat()
     body["actor"] = _normalise_agent(body.get("actor"))
@@ -208,9 +208,11 @@ def save_statements(statements, authority, *, user=None, may_define=True, valida
         for row in Statement.objects.filter(statement_id__in=[uuid.UUID(i) for i in ids]).only("statement_id", "data")
     }
     fresh = []
-    for statement in completed:
+    for received, statement in zip(statements, completed, strict=True):
         if statement["id"] in existing:
-            if comparable(existing[statement["id"]]) != comparable(statement):
+            # A timestamp the LRS filled in the first time is not part of what the client sent.
+            ignore = () if "timestamp" in received else ("timestamp",)
+            if comparable(existing[statement["id"]], ignore) != comparable(statement, ignore):
                 raise StoreError(f"statement {statement['id']} is already stored with a different content", 409)
             continue
         fresh.append(statement)

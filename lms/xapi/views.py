@@ -45,6 +45,7 @@ def xapi_view(methods, *, versioned=True, authenticated=True):
                 response = error_response(XapiError(400, str(error)))
             except StoreError as error:
                 response = error_response(XapiError(error.status, str(error)))
+            request.urlconf = "lms.xapi.root_urls"
             return finish(response, method)
 
         return view

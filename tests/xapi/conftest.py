@@ -39,8 +39,10 @@ class LRS:
             return call(url, **kwargs)
         return call(url, data=body if body is not None else b"", content_type=content_type, **kwargs)
 
-    def post(self, resource, body, **kwargs):
-        return self.request("POST", resource, body=body, **kwargs)
+    def post(self, resource, *args, **kwargs):
+        """post(resource, body) or post(resource, params, body)."""
+        params, body = (None, args[0]) if len(args) == 1 else args
+        return self.request("POST", resource, params=params, body=body, **kwargs)
 
     def put(self, resource, params, body, **kwargs):
         return self.request("PUT", resource, params=params, body=body, **kwargs)
