@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (prose: long sentences read better unbroken in nested content)
 """Three courses of the ICT Governance hub in English and French, written from the themes of the seed documents:
 ICT governance in parliament, open parliamentary data, and digital strategy for parliaments."""
 
