@@ -19,7 +19,7 @@ def choose(page, quiz, correct):
             page.locator(f'input[name="{question.field_name}"][value="{option.id}"]').check()
 
 
-def test_learner_goes_from_sign_up_to_a_verified_certificate(live_server, browser_page, chromium, course, course_fr):
+def test_learner_goes_from_sign_up_to_a_verified_certificate(live_server, browser_page, chromium, course, course_fr):  # noqa: F811
     page = browser_page
     quiz_fr = QuizPage.objects.get(
         translation_key=QuizPage.objects.get(locale__language_code="en").translation_key, locale__language_code="fr"
