@@ -40,6 +40,14 @@ PAGES = [
     BenchPage("home (fr)", "/fr/", target_ratio=0.8),
     BenchPage("search", "/en/search/?q=parliament"),
     BenchPage("sitemap.xml", "/sitemap.xml"),
+    BenchPage("course catalogue", "/en/courses/", target_ratio=0.5),
+    BenchPage("course page", "/en/centre/hubs/ict-governance/ict-governance-in-parliament/", target_ratio=0.5),
+    BenchPage(
+        "lesson (enrolled learner)",
+        "/en/centre/hubs/ict-governance/ict-governance-in-parliament/who-decides/",
+        learner=True,
+        target_ratio=0.5,
+    ),
 ]
 
 
@@ -62,6 +70,8 @@ def prepare_database(env):
         "session = SessionStore(); session['_auth_user_id'] = str(user.pk)\n"
         "session['_auth_user_backend'] = 'django.contrib.auth.backends.ModelBackend'\n"
         "session['_auth_user_hash'] = user.get_session_auth_hash(); session.create()\n"
+        "from courses import services; from courses.models import CoursePage\n"
+        "for course in CoursePage.objects.live(): services.enrol(user, course)\n"
         "print(session.session_key)\n"
     )
     result = subprocess.run(

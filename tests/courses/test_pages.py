@@ -124,6 +124,8 @@ def lesson_queries(client, lesson, django_assert_max_num_queries):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(lesson.url)
     assert response.status_code == 200
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert writes == []  # re-reading a lesson is a read: no lock contention under load
     return len(queries)
 
 
