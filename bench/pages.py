@@ -48,6 +48,20 @@ PAGES = [
         learner=True,
         target_ratio=0.5,
     ),
+    # conference
+    BenchPage("conference programme (en)", "/en/world-e-parliament-conference-2021/programme/", target_ratio=0.8),
+    BenchPage(
+        "conference programme (fr, theme e)",
+        "/fr/conference-mondiale-e-parlement-2021/programme/?theme=e",
+        target_ratio=0.8,
+    ),
+    BenchPage("conference session", "/en/world-e-parliament-conference-2021/sessions/opening/", target_ratio=0.8),
+    BenchPage("conference video library", "/en/world-e-parliament-conference-2021/video-library/", target_ratio=0.8),
+    BenchPage(
+        "conference video page",
+        "/en/world-e-parliament-conference-2021/video-library/chile-virtual-sittings/",
+        target_ratio=0.8,
+    ),
 ]
 
 
