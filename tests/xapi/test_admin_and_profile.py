@@ -49,7 +49,9 @@ def test_the_outbox_view_lists_waiting_statements_and_retries_them(admin_client,
     target = ForwardingTarget.objects.create(name="Down", endpoint="http://127.0.0.1:9/xapi/", is_active=False)
     learner = UserFactory()
     row = api.record(learner, vocabulary.LAUNCHED, api.Activity("http://example.org/a", vocabulary.LESSON, {"en": "A"}))
-    entry = OutboxEntry.objects.create(target=target, statement=row, status="failed", attempts=12, last_error="HTTP 503")
+    entry = OutboxEntry.objects.create(
+        target=target, statement=row, status="failed", attempts=12, last_error="HTTP 503"
+    )
     page = admin_client.get(reverse("xapi_outbox"))
     assert page.status_code == 200 and "HTTP 503" in page.content.decode()
     response = admin_client.post(reverse("xapi_outbox_retry_entry", args=[entry.pk]))

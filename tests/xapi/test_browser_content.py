@@ -66,11 +66,11 @@ def test_the_session_writes_for_the_signed_in_learner_with_the_csrf_token(learne
     browser.force_login(learner)
     browser.get("/en/account/profile/")
     token = browser.cookies["csrftoken"].value
-    headers = {"HTTP_X_EXPERIENCE_API_VERSION": "1.0.3"}
+    headers = {"HTTP_X_EXPERIENCE_API_VERSION": "1.0.3", "content_type": "application/json"}
     body = json.dumps(statement(actor=SOMEONE_ELSE))
-    refused = browser.post("/xapi/statements", body, content_type="application/json", **headers)
+    refused = browser.post("/xapi/statements", body, **headers)
     assert refused.status_code == 403
-    accepted = browser.post("/xapi/statements", body, content_type="application/json", HTTP_X_CSRFTOKEN=token, **headers)
+    accepted = browser.post("/xapi/statements", body, HTTP_X_CSRFTOKEN=token, **headers)
     assert accepted.status_code == 200
     assert Statement.objects.get().data["actor"] == api.actor_for(learner)
 
