@@ -81,19 +81,20 @@ def run_query(query, credential, consistent_through):
     """The page of statements the query asks for, and the token of the next page (or None)."""
     statements = Statement.objects.filter(voided=False, stored__lte=consistent_through)
     if "agent" in query:
+        key = query["agent"]
+        matches = Q(actor_key=key) | Q(object_agent_key=key)
         if query["related_agents"]:
-            related = StatementContextAgent.objects.filter(agent_key=query["agent"]).values("statement_id")
-            statements = statements.filter(pk__in=related)
-        else:
-            statements = statements.filter(Q(actor_key=query["agent"]) | Q(object_agent_key=query["agent"]))
+            related = StatementContextAgent.objects.filter(agent_key=key).values("statement_id")
+            matches |= Q(authority_key=key) | Q(pk__in=related)
+        statements = statements.filter(matches)
     if "verb" in query:
         statements = statements.filter(verb_id=query["verb"])
     if "activity" in query:
+        matches = Q(activity_id=query["activity"])
         if query["related_activities"]:
             related = StatementContextActivity.objects.filter(activity_id=query["activity"]).values("statement_id")
-            statements = statements.filter(pk__in=related)
-        else:
-            statements = statements.filter(activity_id=query["activity"])
+            matches |= Q(pk__in=related)
+        statements = statements.filter(matches)
     if "registration" in query:
         statements = statements.filter(registration=query["registration"])
     if "since" in query:

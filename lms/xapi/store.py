@@ -245,9 +245,13 @@ def save_statements(statements, authority, *, user=None, may_define=True, valida
 
 
 def _save_related(rows):
+    """Index the activities and agents a statement relates to beyond its own columns (object activity,
+    actor, object agent and authority are queried on the statement row itself)."""
     activities, agents = [], []
     for row in rows:
         activity_ids, agent_keys = _related(row.data)
+        activity_ids.discard(row.activity_id)
+        agent_keys -= {row.actor_key, row.object_agent_key, row.authority_key}
         activities += [StatementContextActivity(statement=row, activity_id=a) for a in activity_ids]
         agents += [StatementContextAgent(statement=row, agent_key=k) for k in agent_keys]
     StatementContextActivity.objects.bulk_create(activities)
@@ -256,11 +260,11 @@ def _save_related(rows):
 
 def _apply_voiding(rows):
     """Mark voided the targets of new voiding statements, and new statements already voided earlier."""
-    targets = [row.voids for row in rows if row.voids]
+    targets = {row.voids for row in rows if row.voids}
+    arrived = [row.statement_id for row in rows]
+    targets.update(Statement.objects.filter(voids__in=arrived).values_list("voids", flat=True))
     if targets:
         Statement.objects.filter(statement_id__in=targets, voids__isnull=True).update(voided=True)
-    voided_before = Statement.objects.filter(voids__in=[row.statement_id for row in rows]).values_list("voids")
-    Statement.objects.filter(statement_id__in=voided_before, voids__isnull=True).update(voided=True)
 
 
 def now_iso():
