@@ -27,11 +27,23 @@ class LearnerIdentity(models.Model):
         return str(self.pseudonym)
 
 
+class StatementJSONField(models.JSONField):
+    """A JSONField that keeps PostgreSQL bulk inserts on VALUES.
+
+    Django 5.2 bulk-inserts through UNNEST of one array per column unless a field has ``get_placeholder``;
+    a column of JSON documents as a text array costs more to escape than the insert itself (a third of the
+    time of a batch of 100 statements).
+    """
+
+    def get_placeholder(self, value, compiler, connection):
+        return "%s"
+
+
 class Statement(models.Model):
     """One stored xAPI statement: the full JSON as the LRS returns it, plus the columns queries filter on."""
 
     statement_id = models.UUIDField(_("statement id"), unique=True)
-    data = models.JSONField(_("statement"))
+    data = StatementJSONField(_("statement"))
     actor_key = models.CharField(_("actor"), max_length=512, db_index=True)
     object_agent_key = models.CharField(_("object agent"), max_length=512, blank=True, default="")
     verb_id = models.CharField(_("verb"), max_length=1024)

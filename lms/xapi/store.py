@@ -1,7 +1,6 @@
 """Writing statements: completing them as the LRS must, checking conflicts and voiding, storing them with
 their query columns, and queuing them for the external LRSs, all in the caller's transaction."""
 
-import copy
 import json
 import uuid
 from datetime import UTC, datetime
@@ -67,7 +66,7 @@ def _normalise_agent(agent):
 
 def complete(statement, authority, stored_at):
     """The statement as the LRS stores it: id, stored, authority, version and timestamp filled in."""
-    statement = copy.deepcopy(statement)
+    statement = dict(statement)  # the caller's dict stays as it was; nested parts are copied where changed
     statement.setdefault("id", str(uuid.uuid4()))
     statement["id"] = statement["id"].lower()
     statement["stored"] = format_timestamp(stored_at)
@@ -81,10 +80,11 @@ def complete(statement, authority, stored_at):
 def _context_activities_as_lists(body):
     """A single context activity becomes a list of one, as the specification asks an LRS to return them."""
     activities = (body.get("context") or {}).get("contextActivities") or {}
-    for key, items in activities.items():
-        if not isinstance(items, list):
-            activities[key] = [items]
+    if any(not isinstance(items, list) for items in activities.values()):
+        listed = {key: items if isinstance(items, list) else [items] for key, items in activities.items()}
+        body["context"] = {**body["context"], "contextActivities": listed}
     if body.get("object", {}).get("objectType") == "SubStatement":
+        body["object"] = dict(body["object"])
         _context_activities_as_lists(body["object"])
 
 
