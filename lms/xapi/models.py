@@ -36,6 +36,7 @@ class StatementJSONField(models.JSONField):
     """
 
     def get_placeholder(self, value, compiler, connection):
+        """A plain parameter (its presence is what turns UNNEST off)."""
         return "%s"
 
 
