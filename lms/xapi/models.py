@@ -54,6 +54,7 @@ class Statement(models.Model):
     stored = models.DateTimeField(_("stored"), default=timezone.now, db_index=True)
     voided = models.BooleanField(_("voided"), default=False)
     voids = models.UUIDField(_("voids statement"), null=True, blank=True, db_index=True)
+    ref_target = models.UUIDField(_("refers to statement"), null=True, blank=True)
     authority_key = models.CharField(_("authority"), max_length=512, blank=True, default="", db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -76,6 +77,9 @@ class Statement(models.Model):
             models.Index(fields=["timestamp"], name="xapi_stmt_timestamp"),
             models.Index(fields=["user", "-stored"], name="xapi_stmt_user"),
             models.Index(fields=["voided", "-stored"], name="xapi_stmt_voided"),
+            models.Index(
+                fields=["ref_target"], name="xapi_stmt_ref_target", condition=models.Q(ref_target__isnull=False)
+            ),
         ]
 
     def __str__(self):

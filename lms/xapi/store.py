@@ -132,6 +132,7 @@ def _row(statement, users):
         timestamp=parse_timestamp(statement["timestamp"]),
         stored=parse_timestamp(statement["stored"]),
         voids=uuid.UUID(obj["id"]) if statement["verb"]["id"] == VOIDED_VERB else None,
+        ref_target=uuid.UUID(obj["id"]) if kind == "StatementRef" else None,
         authority_key=agent_key(statement["authority"]),
         user=users.get(agent_key(statement["actor"])),
     )
