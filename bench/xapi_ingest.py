@@ -1,7 +1,7 @@
 """LRS benchmark: statement ingestion against Ralph, then query latency over a million statements.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/lms_bench .venv/bin/python bench/xapi_ingest.py \
-        [--statements 2000] [--clients 4] [--workers 2] [--rows 1000000] [--skip-ralph] [--skip-query]
+        [--statements 2000] [--clients 4] [--workers 2] [--rows 1000000] [--skip-ralph] [--skip-query] [--query-only]
 
 1. Serves this platform with gunicorn on the PostgreSQL database of DATABASE_URL (migrated, and EMPTIED of
    statements first), creates an LRS client, and posts N statements with several concurrent clients: one
@@ -269,6 +269,7 @@ def main():
     parser.add_argument("--samples", type=int, default=300)
     parser.add_argument("--skip-ralph", action="store_true")
     parser.add_argument("--skip-query", action="store_true")
+    parser.add_argument("--query-only", action="store_true", help="Keep the stored statements; only measure queries.")
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith("postgres"):
@@ -278,16 +279,18 @@ def main():
     env = platform_env(database_url)
     print(f"migrating {database_url.rsplit('/', 1)[-1]} ...")
     manage(env, "migrate", "--noinput")
-    empty_store(env)
+    if not args.query_only:
+        empty_store(env)
     name = f"bench-{uuid.uuid4().hex[:8]}"
     key, secret = manage(env, "lrs_client", "create", name, "--scope", "all").strip().splitlines()[-1].split(" ")
     authorization = "Basic " + base64.b64encode(f"{key}:{secret}".encode()).decode()
     port = free_port()
     platform = start_platform(env, args.workers, port)
     try:
-        print(f"\nIngestion: {args.statements} statements, {args.clients} concurrent clients")
-        ours = ingest("platform", port, "/xapi/statements", authorization, args.statements, args.clients)
-        if not args.skip_ralph:
+        if not args.query_only:
+            print(f"\nIngestion: {args.statements} statements, {args.clients} concurrent clients")
+            ours = ingest("platform", port, "/xapi/statements", authorization, args.statements, args.clients)
+        if not args.skip_ralph and not args.query_only:
             ralph_port = free_port()
             ralph, ralph_auth = start_ralph(ralph_port)
             try:
