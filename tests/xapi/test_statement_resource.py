@@ -81,6 +81,7 @@ def test_post_with_an_existing_id_and_same_content_is_accepted_different_content
         (b"[]", "application/json", 400),
         (b"[1]", "application/json", 400),
         (b"{}", "text/plain", 400),
+        (b"{}", "", 400),
     ],
 )
 def test_malformed_bodies(lrs, body, content_type, status):
