@@ -40,6 +40,8 @@ PAGES = [
     BenchPage("home (fr)", "/fr/", target_ratio=0.8),
     BenchPage("search", "/en/search/?q=parliament"),
     BenchPage("sitemap.xml", "/sitemap.xml"),
+    BenchPage("xAPI about", "/xapi/about"),
+    BenchPage("learner's xAPI record download", "/xapi/me/statements.json", learner=True),
 ]
 
 
