@@ -137,6 +137,11 @@ def manage(env, *args):
     return result.stdout
 
 
+def sql_value(env, statement):
+    """The last line a shell snippet prints (the shell prints its own banner first)."""
+    return sql(env, statement).strip().splitlines()[-1]
+
+
 def start_platform(env, workers, port):
     command = [sys.executable, "-m", "gunicorn", "lms.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers),
                "--access-logfile", "/dev/null"]  # fmt: skip
@@ -227,7 +232,7 @@ FROM generate_series({start}, {stop}) AS n
 
 def fill(env, rows):
     """Bring the store to ``rows`` statements with server-side inserts; returns how many were added."""
-    have = int(sql(env, "c.execute('SELECT count(*) FROM xapi_statement'); print(c.fetchone()[0])").strip())
+    have = int(sql_value(env, "c.execute('SELECT count(*) FROM xapi_statement'); print(c.fetchone()[0])"))
     seed = uuid.uuid4().hex
     step = 200_000
     for start in range(have, rows, step):
