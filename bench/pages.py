@@ -62,6 +62,8 @@ PAGES = [
         "/en/world-e-parliament-conference-2021/video-library/chile-virtual-sittings/",
         target_ratio=0.8,
     ),
+    BenchPage("xAPI about", "/xapi/about"),
+    BenchPage("learner's xAPI record download", "/xapi/me/statements.json", learner=True),
 ]
 
 
