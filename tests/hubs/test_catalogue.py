@@ -22,7 +22,9 @@ def formats(db):
 
 
 def parliament_with_portal(name, codes, formats, categories, region="americas", **portal):
-    parliament = ParliamentFactory(name=name, region=region, open_data_url=f"https://{name.split()[-1].lower()}.example")
+    parliament = ParliamentFactory(
+        name=name, region=region, open_data_url=f"https://{name.split()[-1].lower()}.example"
+    )
     parliament.open_data_formats.set([formats[code] for code in codes])
     entry = OpenDataPortalFactory(parliament=parliament, **portal)
     for category in categories:

@@ -13,7 +13,7 @@ from lms.core.factories import ParliamentFactory
 
 
 class Handler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):
         if self.path.startswith("/slow"):
             time.sleep(3)
         status = 500 if self.path.startswith("/broken") else 200
