@@ -132,6 +132,6 @@ def test_hosts_see_only_their_hubs_requests_in_the_admin(client, hub, hub_index)
     html = listing.content.decode()
     assert "Parliament of Ghana" in html and "Parliament of Malawi" not in html
     assert client.get(f"/admin/snippets/hubs/joinrequest/edit/{own.pk}/").status_code == 200
-    assert client.get(f"/admin/snippets/hubs/joinrequest/edit/{hidden.pk}/").status_code == 404
+    assert client.get(f"/admin/snippets/hubs/joinrequest/edit/{hidden.pk}/", follow=True).status_code == 404
     outsider = UserFactory(is_staff=True)
     assert not JoinRequest.objects.visible_to(outsider).exists()
