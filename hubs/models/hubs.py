@@ -76,7 +76,9 @@ class HubPageForm(WagtailAdminPageForm):
         if not cleaned_data.get("open_data_required"):
             return cleaned_data
         qualifying = set(Parliament.objects.with_open_data().values_list("pk", flat=True))
-        for form in self.formsets["memberships"].forms:
+        memberships = self.formsets["memberships"]
+        memberships.is_valid()  # formsets are validated after the page form; their data is needed here
+        for form in memberships.forms:
             parliament = form.cleaned_data.get("parliament") if hasattr(form, "cleaned_data") else None
             if parliament and not form.cleaned_data.get("DELETE") and parliament.pk not in qualifying:
                 form.add_error("parliament", OPEN_DATA_RULE_ERROR)
