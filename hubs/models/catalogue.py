@@ -16,8 +16,6 @@ from wagtail.search import index
 
 from lms.core.models import BasePage, DataFormat, Parliament
 
-from ..caching import CachedPageMixin
-
 
 class DataCategory(models.TextChoices):
     BILLS = "bills", _("Bills and laws")
@@ -138,7 +136,7 @@ class PortalCategory(Orderable):
         constraints = [models.UniqueConstraint(fields=["portal", "category"], name="hubs_portal_unique_category")]
 
 
-class OpenDataCataloguePage(CachedPageMixin, RoutablePageMixin, BasePage):
+class OpenDataCataloguePage(RoutablePageMixin, BasePage):
     """The catalogue of the hub's parliaments' open-data portals, filterable, with CSV and DCAT downloads."""
 
     introduction = models.TextField(

@@ -10,11 +10,10 @@ from wagtail.search import index
 from lms.core.blocks import BodyStreamBlock
 from lms.core.models import BasePage
 
-from ..caching import CachedPageMixin, no_cache
 from .partners import Partner
 
 
-class CentrePage(CachedPageMixin, RoutablePageMixin, BasePage):
+class CentrePage(RoutablePageMixin, BasePage):
     """The Centre: mission, structure, areas of work, how to take part, its partners by level and its hubs.
 
     Its ``join/`` sub-page holds the form where a parliament asks to join a hub or become a partner.
@@ -81,7 +80,6 @@ class CentrePage(CachedPageMixin, RoutablePageMixin, BasePage):
         return self.render(request)
 
     @path("join/")
-    @no_cache
     def join(self, request):
         from ..views import join_request
 

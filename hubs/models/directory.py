@@ -9,11 +9,10 @@ from wagtail.search import index
 
 from lms.core.models import BasePage, Parliament
 
-from ..caching import CachedPageMixin
 from ..tree import gathered_list
 
 
-class ParliamentDirectoryPage(CachedPageMixin, RoutablePageMixin, BasePage):
+class ParliamentDirectoryPage(RoutablePageMixin, BasePage):
     """The parliaments of the Centre's directory; each has its own sub-page at ``<slug>/``."""
 
     introduction = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))

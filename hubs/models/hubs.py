@@ -14,7 +14,6 @@ from lms.core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from lms.core.models import BasePage, Parliament
 
 from ..blocks import FocusAreasBlock
-from ..caching import CachedPageMixin
 from ..tree import gathered_list
 
 
@@ -23,7 +22,7 @@ class HubKind(models.TextChoices):
     THEMATIC = "thematic", _("Thematic hub")
 
 
-class HubIndexPage(CachedPageMixin, BasePage):
+class HubIndexPage(BasePage):
     """The list of the Centre's regional and thematic hubs, filterable by kind and region."""
 
     introduction = models.TextField(
@@ -91,7 +90,7 @@ OPEN_DATA_RULE_ERROR = _(
 )
 
 
-class HubPage(CachedPageMixin, BasePage):
+class HubPage(BasePage):
     """A regional or thematic hub hosted by a parliament: who may join, members, objectives, its pages.
 
     The hub's courses, events and news are the pages of those types below it (see ``hubs.tree``).

@@ -11,15 +11,13 @@ from wagtail.search import index
 from lms.core.blocks import BodyStreamBlock
 from lms.core.models import BasePage
 
-from ..caching import CachedPageMixin
-
 
 class NewsKind(models.TextChoices):
     NEWS = "news", _("News")
     BULLETIN = "bulletin", _("Innovation Bulletin")
 
 
-class NewsIndexPage(CachedPageMixin, RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, BasePage):
     """The news of the Centre or of one hub, newest first, with an Atom feed at ``feed/``."""
 
     introduction = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list of news."))
@@ -64,7 +62,7 @@ class NewsIndexPage(CachedPageMixin, RoutablePageMixin, BasePage):
         return news_feed(request, self)
 
 
-class NewsPage(CachedPageMixin, BasePage):
+class NewsPage(BasePage):
     """A news item or an issue of the Innovation Bulletin."""
 
     kind = models.CharField(

@@ -246,4 +246,3 @@ LOGGING = {
 # hubs: the Centre and its hubs
 HUBS_PORTAL_CHECK_TIMEOUT = int(os.environ.get("HUBS_PORTAL_CHECK_TIMEOUT", "10"))  # seconds per portal
 HUBS_JOIN_RATE_LIMIT = (10, 3600)  # join-request submissions per client address, per period in seconds
-HUBS_PAGE_CACHE_SECONDS = int(os.environ.get("HUBS_PAGE_CACHE_SECONDS", "600"))
