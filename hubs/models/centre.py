@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -11,9 +11,10 @@ from lms.core.blocks import BodyStreamBlock
 from lms.core.models import BasePage
 
 from .partners import Partner
+from .routing import CachedRoutablePageMixin
 
 
-class CentrePage(RoutablePageMixin, BasePage):
+class CentrePage(CachedRoutablePageMixin, BasePage):
     """The Centre: mission, structure, areas of work, how to take part, its partners by level and its hubs.
 
     Its ``join/`` sub-page holds the form where a parliament asks to join a hub or become a partner.
