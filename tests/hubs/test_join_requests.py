@@ -65,6 +65,7 @@ def test_a_valid_request_is_stored_and_the_host_notified(client, hub, join_url, 
     assert set(message.to) == {"ict-hub@europarl.example", host_editor.email}
     assert "Parliament of Ghana" in message.subject and "ICT Governance" in message.subject
     assert "Head of ICT" in message.body
+    assert message.reply_to == ["ama@parliament.example"]
     join.refresh_from_db()
     assert join.notified_at is not None
 
