@@ -50,7 +50,9 @@ def test_the_form_prefills_the_hub(client, hub, join_url):
     assert 'name="website"' in html and 'aria-hidden="true"' in html
 
 
-def test_a_valid_request_is_stored_and_the_host_notified(client, hub, join_url, django_capture_on_commit_callbacks):
+def test_a_valid_request_is_stored_and_the_host_notified(
+    client, hub, join_url, django_capture_on_commit_callbacks, eager_tasks
+):
     host_editor = UserFactory(email="host@europarl.example", parliament=hub.host, is_staff=True)
     hub.contact_email = "ict-hub@europarl.example"
     hub.save_revision().publish()

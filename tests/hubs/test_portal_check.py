@@ -95,7 +95,7 @@ def test_a_server_error_is_not_reachable(server):
 
 
 @pytest.mark.django_db
-def test_the_periodic_task_checks_every_portal(server, closed_port):
+def test_the_periodic_task_checks_every_portal(server, closed_port, eager_tasks):
     up = portal_at(server + "/a")
     down = portal_at(f"http://127.0.0.1:{closed_port}/")
     assert check_all_portals.apply().get() == 2
