@@ -7,4 +7,6 @@ class HubsConfig(AppConfig):
     verbose_name = _("Centre and hubs")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals
+
+        signals.connect()

@@ -4,16 +4,16 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
 from lms.core.models import BasePage, Parliament
 
-from ..caching import CachedPageMixin
 from ..tree import gathered_list
+from .routing import CachedRoutablePageMixin
 
 
-class ParliamentDirectoryPage(CachedPageMixin, RoutablePageMixin, BasePage):
+class ParliamentDirectoryPage(CachedRoutablePageMixin, BasePage):
     """The parliaments of the Centre's directory; each has its own sub-page at ``<slug>/``."""
 
     introduction = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
@@ -80,5 +80,10 @@ class ParliamentDirectoryPage(CachedPageMixin, RoutablePageMixin, BasePage):
         context = {"parliament": parliament, "parliament_hubs": hubs, "courses": courses, "portal": portal}
         return self.render(request, context_overrides=context, template="hubs/parliament_detail_page.html")
 
-    def parliament_url(self, parliament):
-        return self.url + self.reverse_subpage("parliament", kwargs={"slug": parliament.slug})
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        base = self.get_full_url(request)
+        slugs = Parliament.objects.values_list("slug", flat=True)
+        return urls + [{"location": f"{base}{slug}/", "lastmod": urls[0].get("lastmod")} for slug in slugs]
