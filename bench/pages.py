@@ -40,6 +40,14 @@ PAGES = [
     BenchPage("home (fr)", "/fr/", target_ratio=0.8),
     BenchPage("search", "/en/search/?q=parliament"),
     BenchPage("sitemap.xml", "/sitemap.xml"),
+    BenchPage("course catalogue", "/en/courses/", target_ratio=0.5),
+    BenchPage("course page", "/en/centre/hubs/ict-governance/ict-governance-in-parliament/", target_ratio=0.5),
+    BenchPage(
+        "lesson (enrolled learner)",
+        "/en/centre/hubs/ict-governance/ict-governance-in-parliament/who-decides/",
+        learner=True,
+        target_ratio=0.5,
+    ),
     # conference
     BenchPage("conference programme (en)", "/en/world-e-parliament-conference-2021/programme/", target_ratio=0.8),
     BenchPage(
@@ -54,6 +62,19 @@ PAGES = [
         "/en/world-e-parliament-conference-2021/video-library/chile-virtual-sittings/",
         target_ratio=0.8,
     ),
+    BenchPage("xAPI about", "/xapi/about"),
+    BenchPage("learner's xAPI record download", "/xapi/me/statements.json", learner=True),
+    # hubs
+    BenchPage("centre (en)", "/en/centre/", target_ratio=0.8),
+    BenchPage("hub index (en)", "/en/centre/hubs/", target_ratio=0.8),
+    BenchPage("hub index (fr)", "/fr/a-propos-du-centre/poles/", target_ratio=0.8),
+    BenchPage("hub page (en)", "/en/centre/hubs/inter-parliamentary-cloud/", target_ratio=0.8),
+    BenchPage(
+        "open-data catalogue (en)",
+        "/en/centre/hubs/inter-parliamentary-cloud/open-data-catalogue/?format=json",
+        target_ratio=0.8,
+    ),
+    BenchPage("parliament directory (en)", "/en/centre/parliaments/?region=americas", target_ratio=0.8),
 ]
 
 
@@ -76,6 +97,8 @@ def prepare_database(env):
         "session = SessionStore(); session['_auth_user_id'] = str(user.pk)\n"
         "session['_auth_user_backend'] = 'django.contrib.auth.backends.ModelBackend'\n"
         "session['_auth_user_hash'] = user.get_session_auth_hash(); session.create()\n"
+        "from courses import services; from courses.models import CoursePage\n"
+        "for course in CoursePage.objects.live(): services.enrol(user, course)\n"
         "print(session.session_key)\n"
     )
     result = subprocess.run(

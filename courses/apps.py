@@ -3,5 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoursesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HubsConfig(AppConfig):
     name = "hubs"
     verbose_name = _("Centre and hubs")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

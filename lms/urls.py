@@ -18,6 +18,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("xapi/", include("lms.xapi.urls")),
 ]
 
 if settings.DEBUG:
@@ -29,5 +30,6 @@ urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
     path("account/", include("allauth.urls")),
     path("account/", include("lms.accounts.urls")),
+    path("", include("courses.urls")),
     path("", include(wagtail_urls)),
 )

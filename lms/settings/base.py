@@ -152,6 +152,11 @@ CELERY_TIMEZONE = "UTC"
 # Periodic tasks run by `celery beat` (or `celery worker -B`); each app lists its own here.
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {"task": "lms.core.tasks.clear_expired_sessions", "schedule": 24 * 3600},
+    "xapi-deliver-due": {
+        "task": "lms.xapi.tasks.deliver_due",
+        "schedule": int(os.environ.get("XAPI_FORWARD_SWEEP", "60")),
+    },
+    "hubs-check-open-data-portals": {"task": "hubs.tasks.check_all_portals", "schedule": 24 * 3600},
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -242,9 +247,28 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# xAPI (lms.xapi): forwarding to external LRSs, retried with doubling waits up to a cap.
+XAPI_FORWARD_BACKOFF = int(os.environ.get("XAPI_FORWARD_BACKOFF", "10"))
+XAPI_FORWARD_BACKOFF_MAX = int(os.environ.get("XAPI_FORWARD_BACKOFF_MAX", "3600"))
+XAPI_FORWARD_MAX_ATTEMPTS = int(os.environ.get("XAPI_FORWARD_MAX_ATTEMPTS", "12"))
+XAPI_FORWARD_TIMEOUT = int(os.environ.get("XAPI_FORWARD_TIMEOUT", "20"))
+# How long a worker may hold a batch before another may send it (a worker killed mid-batch).
+XAPI_FORWARD_LEASE = int(os.environ.get("XAPI_FORWARD_LEASE", "300"))
+XAPI_LAUNCH_TOKEN_AGE = int(os.environ.get("XAPI_LAUNCH_TOKEN_AGE", str(8 * 3600)))
+XAPI_MAX_REQUEST_SIZE = int(os.environ.get("XAPI_MAX_REQUEST_SIZE", str(50 * 1024 * 1024)))
+
+# hubs: the Centre and its hubs
+HUBS_PORTAL_CHECK_TIMEOUT = int(os.environ.get("HUBS_PORTAL_CHECK_TIMEOUT", "10"))  # seconds per portal
+HUBS_JOIN_RATE_LIMIT = (10, 3600)  # join-request submissions per client address, per period in seconds
+
 # Conference: limits on showcase videos participants upload.
 CONFERENCE_SHOWCASE_MAX_UPLOAD_MB = int(os.environ.get("CONFERENCE_SHOWCASE_MAX_UPLOAD_MB", "200"))
 CONFERENCE_SHOWCASE_MAX_SECONDS = int(os.environ.get("CONFERENCE_SHOWCASE_MAX_SECONDS", "300"))
 CONFERENCE_CAPTIONS_MAX_KB = 512
 # The programme and session pages differ by the visitor's chosen time zone (conference/timezones.py).
 PAGE_CACHE_VARY_COOKIES = [*PAGE_CACHE_VARY_COOKIES, "conference_tz"]
+
+# Courses
+# A Unicode TrueType font for certificates and transcripts (Debian's fonts-dejavu-core); its "-Bold" sibling
+# is used for headings. Without it, PDFs fall back to a Latin-1 core font.
+COURSES_PDF_FONT = os.environ.get("COURSES_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")

@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from lms.core.models import HomePage, StandardPage
+from hubs.models import CentrePage
+from lms.core.models import HomePage
 
 
 def load_demo():
@@ -32,7 +33,7 @@ def test_load_demo_twice_gives_the_same_site():
 @pytest.mark.django_db
 def test_demo_describes_the_centre_in_english_and_french(client):
     load_demo()
-    about = StandardPage.objects.get(slug="about-the-centre")
+    about = CentrePage.objects.get(slug="centre")
     french = about.get_translation(about.locale.__class__.objects.get(language_code="fr"))
     english_html = client.get(about.url).content.decode()
     french_html = client.get(french.url).content.decode()

@@ -1,4 +1,4 @@
-"""Demo content of the core app: the home page in four languages and the page about the Centre.
+"""Demo content of the core app: the home page in four languages (the Centre's pages are in hubs.demo).
 
 The text comes from the seed document on the Centre for Innovation in Parliament (in French).
 """
@@ -6,7 +6,7 @@ The text comes from the seed document on the Centre for Innovation in Parliament
 from django.conf import settings
 from wagtail.rich_text import RichText
 
-from lms.core.models import HomePage, SiteSettings, StandardPage
+from lms.core.models import HomePage, SiteSettings
 
 from . import users
 from .builders import ensure_locales, remove_welcome_page, set_site_root, tree_root, upsert_child, upsert_translation
@@ -117,104 +117,9 @@ HOME = {
     },
 }
 
-ABOUT = {
-    "en": {
-        "title": "About the Centre",
-        "introduction": "How the Centre is organised and how parliaments and organisations take part.",
-        "body": [
-            ("heading", {"text": "Structure", "level": "h2"}),
-            (
-                "paragraph",
-                RichText(
-                    "<p>The Centre is made up of a <b>Secretariat</b>, run by the IPU; <b>parliamentary hubs</b>, "
-                    "run by their host parliaments; and a <b>Steering Committee</b> that gives the Centre "
-                    "strategic advice.</p>"
-                    "<p>Most of the Centre's work happens in regional and thematic hubs. Regional hubs bring "
-                    "together parliaments of one region or sub-region around subjects of common interest; "
-                    "thematic hubs bring together parliaments from different regions that share an interest in "
-                    "one subject, such as ICT governance or open data. Hubs work with wide autonomy within the "
-                    "Centre's network.</p>"
-                ),
-            ),
-            ("heading", {"text": "How to take part", "level": "h2"}),
-            (
-                "paragraph",
-                RichText(
-                    "<p>Four levels of partnership are open to parliaments, parliamentary development "
-                    "organisations, donors and other organisations:</p><ul>"
-                    "<li><b>Core partners</b> host hubs or provide core funding, and take part directly in the "
-                    "Centre's governance and strategic direction through the Steering Committee.</li>"
-                    "<li><b>Financial partners</b> contribute funds and play a secondary role in governance.</li>"
-                    "<li><b>Support partners</b> give support in kind, for example by seconding staff to the "
-                    "Centre for a time, for a project or for short missions such as inter-parliamentary "
-                    "assistance.</li>"
-                    "<li><b>Project partners</b> take part in individual projects of the Centre.</li></ul>"
-                ),
-            ),
-            (
-                "call_to_action",
-                {
-                    "title": "Get in touch",
-                    "text": "For more information about the Centre and its hubs, write to the Secretariat.",
-                    "link": {"page": None, "url": "mailto:innovation@ipu.org"},
-                    "button_label": "innovation@ipu.org",
-                },
-            ),
-        ],
-    },
-    "fr": {
-        "title": "À propos du Centre",
-        "introduction": "L'organisation du Centre et la façon dont parlements et organisations y participent.",
-        "body": [
-            ("heading", {"text": "Structure", "level": "h2"}),
-            (
-                "paragraph",
-                RichText(
-                    "<p>Le Centre est composé d'un <b>Secrétariat</b>, géré par l'UIP, de <b>pôles "
-                    "parlementaires</b>, gérés par les parlements hôtes, et d'un <b>Comité de pilotage</b> qui "
-                    "donne des conseils stratégiques au Centre.</p>"
-                    "<p>Les principales activités du Centre sont réparties entre les pôles régionaux et "
-                    "thématiques. Les pôles régionaux rassemblent les parlements d'une même région ou "
-                    "sous-région autour de sujets d'intérêt commun ; les pôles thématiques rassemblent des "
-                    "parlements de différentes régions qui partagent un intérêt pour un sujet précis, comme la "
-                    "gouvernance des TIC ou les données ouvertes. Les pôles opèrent avec une grande autonomie au "
-                    "sein du réseau du Centre.</p>"
-                ),
-            ),
-            ("heading", {"text": "Comment participer", "level": "h2"}),
-            (
-                "paragraph",
-                RichText(
-                    "<p>Quatre niveaux de partenariat sont à la disposition des parlements, des organisations de "
-                    "renforcement parlementaire, des donateurs et d'autres organisations concernées :</p><ul>"
-                    "<li>Les <b>partenaires fondamentaux</b> hébergent des pôles ou fournissent un financement "
-                    "de base, et participent directement à la gouvernance du Centre en siégeant au Comité de "
-                    "pilotage.</li>"
-                    "<li>Les <b>partenaires financiers</b> apportent des ressources financières et jouent un "
-                    "rôle de second plan en matière de gouvernance.</li>"
-                    "<li>Les <b>partenaires d'appui</b> fournissent un soutien en nature, par exemple en "
-                    "détachant du personnel pour un temps, pour un projet ou pour des missions de courte durée "
-                    "comme l'assistance interparlementaire.</li>"
-                    "<li>Les <b>partenaires de projet</b> participent à des projets individuels du Centre.</li>"
-                    "</ul>"
-                ),
-            ),
-            (
-                "call_to_action",
-                {
-                    "title": "Nous contacter",
-                    "text": "Pour plus d'informations sur le Centre et ses pôles, écrivez au Secrétariat.",
-                    "link": {"page": None, "url": "mailto:innovation@ipu.org"},
-                    "button_label": "innovation@ipu.org",
-                },
-            ),
-        ],
-    },
-}
-
 
 def load(stdout):
-    """Build the home page in four languages, the page about the Centre and the site settings."""
+    """Build the home page in four languages and the site settings (the Centre's pages come from hubs.demo)."""
     ensure_locales()
     remove_welcome_page()
     root = tree_root()
@@ -222,11 +127,9 @@ def load(stdout):
     site = set_site_root(home)
     for code in ("fr", "es", "ar"):
         upsert_translation(home, code, **HOME[code])
-    about = upsert_child(home, StandardPage, "about-the-centre", show_in_menus=True, **ABOUT["en"])
-    upsert_translation(about, "fr", slug="a-propos-du-centre", **ABOUT["fr"])
     site_settings = SiteSettings.for_site(site)
     site_settings.contact_email = "innovation@ipu.org"
     site_settings.save()
-    stdout.write("core: home page (en, fr, es, ar) and the page about the Centre (en, fr)")
+    stdout.write("core: home page (en, fr, es, ar)")
     if getattr(settings, "DEMO_USERS", False):
         users.load(stdout)

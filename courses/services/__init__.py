@@ -1,0 +1,30 @@
+"""The one place that changes learner progress: enrolment, progress, quizzes, completion and certificates.
+
+Views, admin views, tasks and the LRS call these functions; each runs in one transaction with the xAPI
+statement it records (``lms.xapi.api.record``), so progress and its statement are stored together or not at all.
+"""
+
+from .certificates import issue_certificate
+from .enrolment import OUTCOMES as BULK_OUTCOMES
+from .enrolment import EnrolmentError, accept_invitations, bulk_enrol, enrol
+from .progress import CourseState, complete_item, course_state, open_item, progress_by_course
+from .quizzes import QuizError, attempts_for, review_attempt, shuffle_seed, submit_quiz
+
+__all__ = [
+    "BULK_OUTCOMES",
+    "CourseState",
+    "EnrolmentError",
+    "QuizError",
+    "accept_invitations",
+    "attempts_for",
+    "bulk_enrol",
+    "complete_item",
+    "course_state",
+    "enrol",
+    "issue_certificate",
+    "open_item",
+    "progress_by_course",
+    "review_attempt",
+    "shuffle_seed",
+    "submit_quiz",
+]

@@ -1,0 +1,162 @@
+"""Enrolment: learners enrol themselves; hosts and administrators enrol or invite them in bulk."""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..models import CoursePage, Enrolment, Invitation
+from . import statements
+
+MAX_BULK_ROWS = 5000
+
+
+class EnrolmentError(Exception):
+    """A learner may not enrol now; the message says why, in the reader's language."""
+
+
+WINDOW_MESSAGES = {
+    "closed": gettext_lazy("Enrolment in this course is closed."),
+    "not_yet": gettext_lazy("Enrolment in this course has not opened yet."),
+    "ended": gettext_lazy("Enrolment in this course has ended."),
+}
+
+
+def _create_enrolment(user, course, *, language, source, enrolled_by=None):
+    """(enrolment, created); a concurrent double submit finds the first one instead of failing."""
+    existing = Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            enrolment = Enrolment.objects.create(
+                user=user,
+                course_key=course.translation_key,
+                course=course,
+                course_title=course.title,
+                language=language,
+                source=source,
+                enrolled_by=enrolled_by,
+            )
+            statements.registered(enrolment, course)
+    except IntegrityError:
+        return Enrolment.objects.get(user=user, course_key=course.translation_key), False
+    return enrolment, True
+
+
+def enrol(user, course, *, language=None):
+    """Enrol ``user`` in ``course`` (any language of it) if its enrolment is open; returns (enrolment, created)."""
+    existing = Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
+    if existing:
+        return existing, False
+    state = course.enrolment_window_state()
+    if state != "open":
+        raise EnrolmentError(WINDOW_MESSAGES[state])
+    return _create_enrolment(
+        user, course, language=language or course.locale.language_code, source=Enrolment.Source.SELF
+    )
+
+
+@dataclass
+class BulkRow:
+    """One line of a bulk enrolment file and what happened to it."""
+
+    line: int
+    email: str
+    outcome: str  # one of OUTCOMES
+
+    @property
+    def outcome_label(self):
+        return OUTCOMES[self.outcome]
+
+
+OUTCOMES = {
+    "enrolled": gettext_lazy("Enrolled"),
+    "already_enrolled": gettext_lazy("Already enrolled"),
+    "invited": gettext_lazy("Invited (no account yet)"),
+    "invalid": gettext_lazy("Invalid address"),
+}
+
+
+def _emails_from_csv(text):
+    """(line number, address) for each non-empty row; the first cell is the address, a header row is skipped."""
+    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+        cells = [cell.strip() for cell in row]
+        if not cells or not any(cells):
+            continue
+        if number == 1 and "@" not in cells[0] and cells[0].lower() in {"email", "e-mail", "email address"}:
+            continue
+        yield number, cells[0]
+
+
+def _invite(email, course, by):
+    from ..tasks import send_invitation
+
+    invitation, created = Invitation.objects.get_or_create(
+        email=email,
+        course_key=course.translation_key,
+        defaults={"course": course, "course_title": course.title, "invited_by": by},
+    )
+    if created:
+        transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
+    return invitation
+
+
+def bulk_enrol(course, text, *, by):
+    """Enrol each address of a CSV text in ``course``; addresses without an account get an invitation.
+
+    Returns one ``BulkRow`` per address, in file order. Bulk enrolment ignores the enrolment dates: hosts
+    decide who joins.
+    """
+    User = get_user_model()
+    rows = list(_emails_from_csv(text))
+    if len(rows) > MAX_BULK_ROWS:
+        raise EnrolmentError(_("The file has more than %(max)d rows; split it.") % {"max": MAX_BULK_ROWS})
+    report = []
+    with transaction.atomic():
+        for line, raw in rows:
+            email = raw.strip().lower()
+            try:
+                validate_email(email)
+            except ValidationError:
+                report.append(BulkRow(line, raw, "invalid"))
+                continue
+            user = User.objects.filter(email__iexact=email).first()
+            if user is None:
+                _invite(email, course, by)
+                report.append(BulkRow(line, email, "invited"))
+                continue
+            _enrolment, created = _create_enrolment(
+                user, course, language=course.locale.language_code, source=Enrolment.Source.BULK, enrolled_by=by
+            )
+            report.append(BulkRow(line, email, "enrolled" if created else "already_enrolled"))
+    return report
+
+
+def accept_invitations(user):
+    """Enrol a newly confirmed user in every course they were invited to; returns the new enrolments."""
+    enrolments = []
+    with transaction.atomic():
+        invitations = Invitation.objects.select_for_update().filter(email__iexact=user.email, accepted_at__isnull=True)
+        for invitation in invitations:
+            course = CoursePage.objects.filter(translation_key=invitation.course_key).first()
+            if course is not None:
+                enrolment, created = _create_enrolment(
+                    user,
+                    invitation.course or course,
+                    language=(invitation.course or course).locale.language_code,
+                    source=Enrolment.Source.INVITATION,
+                    enrolled_by=invitation.invited_by,
+                )
+                if created:
+                    enrolments.append(enrolment)
+            invitation.accepted_at = timezone.now()
+            invitation.save(update_fields=["accepted_at"])
+    return enrolments

@@ -1,0 +1,160 @@
+"""Reading a learner's state in a course, and recording lessons opened and completed."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import CoursePage, Enrolment, ItemProgress, QuizPage
+from ..models.pages import CompletionRule, Outline
+from . import statements
+
+# How precisely "last activity" is kept: finer would turn every page view into a write.
+ACTIVITY_RESOLUTION = timedelta(minutes=5)
+
+
+@dataclass
+class CourseState:
+    """What one learner has done in one course, in the language of the page they are reading."""
+
+    course: CoursePage
+    enrolment: Enrolment | None
+    outline: Outline
+
+    @property
+    def counted_items(self):
+        """The items the course's completion rule counts."""
+        items = self.outline.items
+        rule = self.course.completion_rule
+        if rule == CompletionRule.REQUIRED:
+            counted = [item for item in items if item.page.required]
+        elif rule == CompletionRule.QUIZZES:
+            counted = [item for item in items if item.is_quiz and item.page.required]
+        else:
+            counted = list(items)
+        return counted or list(items)
+
+    @property
+    def percent(self):
+        if self.enrolment and self.enrolment.is_completed:
+            return 100
+        counted = self.counted_items
+        if not counted:
+            return 0
+        return round(100 * sum(1 for item in counted if item.completed) / len(counted))
+
+    @property
+    def rule_met(self):
+        counted = self.counted_items
+        return bool(counted) and all(item.completed for item in counted)
+
+    @property
+    def completed_keys(self):
+        return {item.page.translation_key for item in self.outline.items if item.completed}
+
+    @property
+    def completed_count(self):
+        return sum(1 for item in self.outline.items if item.completed)
+
+    @property
+    def next_item(self):
+        """Where to continue: the last item opened if unfinished, else the next unfinished one, else the first."""
+        items = self.outline.items
+        if not items:
+            return None
+        last_key = self.enrolment.last_item_key if self.enrolment else None
+        start = next((i for i, item in enumerate(items) if item.page.translation_key == last_key), 0)
+        for item in items[start:] + items[:start]:
+            if not item.completed:
+                return item.page
+        return items[start].page
+
+
+def _enrolment_for(user, course):
+    if not getattr(user, "is_authenticated", False) or course is None:
+        return None
+    return Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
+
+
+def course_state(user, course, enrolment=None):
+    """The learner's enrolment and outline with completed items marked (a fixed number of queries)."""
+    enrolment = enrolment or _enrolment_for(user, course)
+    outline = course.outline() if course else Outline()
+    if enrolment:
+        rows = dict(ItemProgress.objects.filter(enrolment=enrolment).values_list("item_key", "completed_at"))
+        for item in outline.items:
+            key = item.page.translation_key
+            item.started = key in rows
+            item.completed = rows.get(key) is not None
+    return CourseState(course=course, enrolment=enrolment, outline=outline)
+
+
+def progress_by_course(user, courses):
+    """{course translation_key: enrolment} for the learner, in one query (for catalogue cards)."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    keys = [course.translation_key for course in courses]
+    return {
+        enrolment.course_key: enrolment
+        for enrolment in Enrolment.objects.filter(user=user, course_key__in=keys).only(
+            "course_key", "progress", "status"
+        )
+    }
+
+
+def _item_type(page):
+    return ItemProgress.ItemType.QUIZ if isinstance(page, QuizPage) else ItemProgress.ItemType.LESSON
+
+
+def open_item(enrolment, page):
+    """The learner opened a lesson or quiz: remember it for "continue", and record the first visit.
+
+    Re-reading the same item writes nothing until ``ACTIVITY_RESOLUTION`` has passed, so reading stays a read.
+    """
+    now = timezone.now()
+    key = page.translation_key
+    progress = ItemProgress.objects.filter(enrolment=enrolment, item_key=key).first()
+    with transaction.atomic():
+        if progress is None:
+            progress, created = ItemProgress.objects.get_or_create(
+                enrolment=enrolment,
+                item_key=key,
+                defaults={
+                    "item_id": page.pk,
+                    "item_type": _item_type(page),
+                    "item_title": page.title,
+                    "started_at": now,
+                },
+            )
+            if created:
+                statements.item_opened(enrolment, page, progress)
+        if enrolment.last_item_key != key or now - enrolment.last_activity_at > ACTIVITY_RESOLUTION:
+            _touch(enrolment, key, now)
+    return progress
+
+
+def _touch(enrolment, key, now):
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_item_key=key, last_activity_at=now)
+    enrolment.last_item_key, enrolment.last_activity_at = key, now
+
+
+def complete_item(enrolment, page, by="learner"):
+    """Mark a lesson or quiz completed (never undone), then apply the course's completion rule."""
+    from .completion import refresh_completion
+
+    now = timezone.now()
+    with transaction.atomic():
+        progress, _created = ItemProgress.objects.select_for_update().get_or_create(
+            enrolment=enrolment,
+            item_key=page.translation_key,
+            defaults={"item_id": page.pk, "item_type": _item_type(page), "item_title": page.title, "started_at": now},
+        )
+        if progress.completed_at is None:
+            progress.completed_at, progress.completed_by = now, by
+            progress.save(update_fields=["completed_at", "completed_by"])
+            if not isinstance(page, QuizPage):
+                statements.lesson_completed(enrolment, page, progress)
+        _touch(enrolment, page.translation_key, now)
+        refresh_completion(enrolment, page.course)
+    return progress

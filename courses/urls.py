@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "courses"
+
+urlpatterns = [
+    path("my-learning/", views.my_learning, name="my_learning"),
+    path("my-learning/transcript.csv", views.transcript_csv, name="transcript_csv"),
+    path("my-learning/transcript.pdf", views.transcript_pdf_view, name="transcript_pdf"),
+    path("certificates/", views.verify_lookup, name="verify"),
+    path("certificates/<str:code>/", views.certificate_detail, name="certificate"),
+    path("certificates/<str:code>/pdf/", views.certificate_download, name="certificate_pdf"),
+]

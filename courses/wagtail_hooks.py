@@ -1,0 +1,37 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .admin_views import BulkEnrolView, courses_user_can_manage
+from .models import Topic
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Course topics")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name"]
+
+
+register_snippet(TopicViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_bulk_enrol_url():
+    return [path("courses/enrol/", BulkEnrolView.as_view(), name="courses_bulk_enrol")]
+
+
+class BulkEnrolMenuItem(MenuItem):
+    def is_shown(self, request):
+        return courses_user_can_manage(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_bulk_enrol_menu_item():
+    return BulkEnrolMenuItem(_("Enrol learners"), reverse("courses_bulk_enrol"), icon_name="group", order=310)

@@ -1,0 +1,89 @@
+"""The public Parliament directory: a list filterable by region and hub, and a page per parliament."""
+
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import path
+from wagtail.search import index
+
+from lms.core.models import BasePage, Parliament
+
+from ..tree import gathered_list
+from .routing import CachedRoutablePageMixin
+
+
+class ParliamentDirectoryPage(CachedRoutablePageMixin, BasePage):
+    """The parliaments of the Centre's directory; each has its own sub-page at ``<slug>/``."""
+
+    introduction = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["hubs.CentrePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("parliament directory")
+
+    def hubs(self):
+        """The live hubs of this language, for the hub filter and the parliaments' pages."""
+        from .hubs import HubPage
+
+        return HubPage.objects.live().public().filter(locale=self.locale).select_related("host")
+
+    def parliaments(self, region="", hub=None):
+        """The directory's parliaments, optionally of one region or taking part in one hub."""
+        parliaments = Parliament.objects.prefetch_related("open_data_formats")
+        if region:
+            parliaments = parliaments.filter(region=region)
+        if hub is not None:
+            parliaments = parliaments.filter(models.Q(hosted_hubs=hub) | models.Q(hub_memberships__hub=hub)).distinct()
+        return parliaments
+
+    def hubs_of(self, parliament):
+        """The live hubs (in this language) the parliament hosts or takes part in."""
+        return (
+            self.hubs()
+            .filter(models.Q(host=parliament) | models.Q(memberships__parliament=parliament))
+            .distinct()
+            .order_by("title")
+        )
+
+    @path("")
+    def index(self, request):
+        hubs = list(self.hubs())
+        region = request.GET.get("region", "")
+        region = region if region in Parliament.Region.values else ""
+        hub_slug = request.GET.get("hub", "")
+        hub = next((candidate for candidate in hubs if candidate.slug == hub_slug), None)
+        context = {
+            "parliaments": self.parliaments(region=region, hub=hub),
+            "regions": Parliament.Region.choices,
+            "hubs": hubs,
+            "selected_region": region,
+            "selected_hub": hub,
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("<slug:slug>/")
+    def parliament(self, request, slug):
+        parliament = get_object_or_404(Parliament.objects.prefetch_related("open_data_formats"), slug=slug)
+        hubs = list(self.hubs_of(parliament))
+        courses = [course for hub in hubs for course in gathered_list(hub, "courses")]
+        try:
+            portal = parliament.open_data_portal
+        except Parliament.open_data_portal.RelatedObjectDoesNotExist:
+            portal = None
+        context = {"parliament": parliament, "parliament_hubs": hubs, "courses": courses, "portal": portal}
+        return self.render(request, context_overrides=context, template="hubs/parliament_detail_page.html")
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        base = self.get_full_url(request)
+        slugs = Parliament.objects.values_list("slug", flat=True)
+        return urls + [{"location": f"{base}{slug}/", "lastmod": urls[0].get("lastmod")} for slug in slugs]

@@ -1,0 +1,108 @@
+"""Wagtail admin views of the LRS: credentials, external LRSs, and the forwarding queue with its retry action."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin.views.generic import CreateView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from . import forwarding
+from .forms import ForwardingTargetForm, LRSClientForm
+from .models import ForwardingTarget, LRSClient, OutboxEntry
+
+
+class LRSClientCreateView(CreateView):
+    """Creates the client and shows its key and secret once, on a page of their own (never in a message)."""
+
+    def save_instance(self):
+        """Save the client with a new key and secret, keeping the secret to show it."""
+        instance = self.form.save(commit=False)
+        self.secret = instance.set_new_secret()
+        instance.save()
+        return instance
+
+    def save_action(self):
+        """Show the key and secret instead of redirecting to the listing."""
+        return TemplateResponse(
+            self.request,
+            "xapi/admin/client_secret.html",
+            {"client": self.object, "secret": self.secret, "index_url": self.get_success_url()},
+        )
+
+
+class LRSClientViewSet(ModelViewSet):
+    """Administrators list, create, edit and deactivate LRS clients."""
+
+    model = LRSClient
+    name = "xapi_clients"
+    add_view_class = LRSClientCreateView
+    icon = "key"
+    menu_label = gettext_lazy("LRS clients")
+    list_display = ["name", "key", "scopes", "is_active", "created"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "key"]
+
+    def get_form_class(self, for_update=False):
+        """The form with scope checkboxes."""
+        return LRSClientForm
+
+
+class ForwardingTargetViewSet(ModelViewSet):
+    """Administrators configure the external LRSs that receive every statement."""
+
+    model = ForwardingTarget
+    name = "xapi_targets"
+    icon = "redirect"
+    menu_label = gettext_lazy("External LRSs")
+    list_display = ["name", "endpoint", "version", "is_active"]
+
+    def get_form_class(self, for_update=False):
+        """The form that keeps the stored password when left empty."""
+        return ForwardingTargetForm
+
+
+class XapiViewSetGroup(ModelViewSetGroup):
+    """The admin's xAPI menu."""
+
+    items = (LRSClientViewSet, ForwardingTargetViewSet)
+    menu_icon = "code"
+    menu_label = gettext_lazy("xAPI")
+    menu_name = "xapi"
+    menu_order = 900
+
+
+@permission_required("xapi.change_outboxentry", raise_exception=True)
+def outbox(request):
+    """Per external LRS: what is pending, failed and sent, and the entries still waiting with their last error."""
+    targets = ForwardingTarget.objects.annotate(
+        pending=Count("outbox", filter=Q(outbox__status=OutboxEntry.Status.PENDING)),
+        failed=Count("outbox", filter=Q(outbox__status=OutboxEntry.Status.FAILED)),
+        sent=Count("outbox", filter=Q(outbox__status=OutboxEntry.Status.SENT)),
+    )
+    waiting = (
+        OutboxEntry.objects.exclude(status=OutboxEntry.Status.SENT)
+        .select_related("target", "statement")
+        .order_by("-status", "next_attempt")[:200]
+    )
+    return TemplateResponse(request, "xapi/admin/outbox.html", {"targets": targets, "entries": waiting})
+
+
+@require_POST
+@permission_required("xapi.change_outboxentry", raise_exception=True)
+def outbox_retry(request, target_id=None, entry_id=None):
+    """Make failed (and pending) entries due now, for one entry, one target or everything, and wake the sender."""
+    entries = OutboxEntry.objects.all()
+    if entry_id is not None:
+        entries = entries.filter(pk=get_object_or_404(OutboxEntry, pk=entry_id).pk)
+    elif target_id is not None:
+        entries = entries.filter(target=get_object_or_404(ForwardingTarget, pk=target_id))
+    targets = list(entries.exclude(status=OutboxEntry.Status.SENT).values_list("target_id", flat=True).distinct())
+    count = forwarding.retry(entries)
+    forwarding.wake(targets)
+    messages.success(request, _("%(count)d statements queued to be sent again.") % {"count": count})
+    return redirect("xapi_outbox")

@@ -1,0 +1,167 @@
+"""The public interface of the Learning Record Store for the platform's other apps.
+
+    from lms.xapi import api, vocabulary
+
+    lesson = api.Activity(api.activity_iri("lesson", str(page.translation_key)), vocabulary.LESSON,
+                          {"en": "Open data", "fr": "Données ouvertes"})
+    api.record(user, vocabulary.COMPLETED, lesson, result={"completion": True}, parents=[course])
+
+A statement is stored in the caller's transaction (so progress and its statement commit or roll back
+together) and forwarded to the external LRSs after the commit.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from .auth import launch_token
+from .identity import agent_key, learner_agent, learner_keys, platform_authority
+from .models import Statement
+from .store import StoreError, format_timestamp, save_statements
+from .validation import StatementError
+from .vocabulary import Verb
+
+__all__ = [
+    "Activity",
+    "StatementError",
+    "StoreError",
+    "activity_iri",
+    "actor_for",
+    "launch_token",
+    "platform_authority",
+    "query",
+    "record",
+    "statements_for",
+]
+
+# Namespace of the deterministic statement ids (a uuid5 of this platform's base URL).
+STATEMENT_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://ipu.org/innovation/lms/xapi/statements")
+
+
+@dataclass(frozen=True)
+class Activity:
+    """An xAPI activity: its IRI, its type IRI (see :mod:`lms.xapi.vocabulary`), and its name per language."""
+
+    iri: str
+    type: str
+    name: dict
+    description: dict | None = None
+
+    def as_xapi(self):
+        """The activity as a statement object or context activity."""
+        definition = {"type": self.type, "name": dict(self.name)}
+        if self.description:
+            definition["description"] = dict(self.description)
+        return {"objectType": "Activity", "id": self.iri, "definition": definition}
+
+
+def activity_iri(kind, key):
+    """The IRI of a platform activity, e.g. ``activity_iri("course", translation_key)``.
+
+    Use a key that every translation shares (a page's ``translation_key``), so the activity is the same
+    whatever the learner's language.
+    """
+    return f"{settings.BASE_URL}/xapi/activities/{kind}/{key}"
+
+
+def actor_for(user):
+    """``user`` as an xAPI agent: a pseudonymous account on the platform unless the xAPI settings say otherwise."""
+    return learner_agent(user)
+
+
+def statement_id_for(actor, verb, activity, registration=None, event_key=""):
+    """The deterministic id of an event: the same learner, verb, activity, registration and key give the same id."""
+    parts = [agent_key(actor), verb.id, activity.iri, str(registration or ""), str(event_key)]
+    return uuid.uuid5(STATEMENT_NAMESPACE, "\n".join(parts))
+
+
+def _context_activities(items):
+    return [item.as_xapi() if isinstance(item, Activity) else item for item in items]
+
+
+def record(
+    user,
+    verb: Verb,
+    activity: Activity,
+    *,
+    result=None,
+    registration=None,
+    parents=(),
+    grouping=(),
+    language=None,
+    extensions=None,
+    timestamp=None,
+    event_key="",
+):
+    """Store a statement "``user`` ``verb`` ``activity``" in the caller's transaction and return its row.
+
+    ``result`` is an xAPI result dict; ``registration`` a UUID (e.g. the enrolment's); ``parents`` and
+    ``grouping`` are :class:`Activity` objects for the context; ``language`` the language the learner used;
+    ``extensions`` context extensions; ``timestamp`` when it happened (a datetime, now by default).
+    ``event_key`` tells apart repeated events of the same kind (an attempt number); recording the same event
+    twice stores it once and returns the first row. Raises :class:`StatementError` if the statement is invalid.
+    """
+    actor = actor_for(user)
+    statement_id = statement_id_for(actor, verb, activity, registration, event_key)
+    existing = Statement.objects.filter(statement_id=statement_id).first()
+    if existing:
+        return existing
+    statement = {"id": str(statement_id), "actor": actor, "verb": verb.as_xapi(), "object": activity.as_xapi()}
+    if result:
+        statement["result"] = result
+    context = {}
+    if registration:
+        context["registration"] = str(registration)
+    activities = {}
+    if parents:
+        activities["parent"] = _context_activities(parents)
+    if grouping:
+        activities["grouping"] = _context_activities(grouping)
+    if activities:
+        context["contextActivities"] = activities
+    if language:
+        context["language"] = language
+    if extensions:
+        context["extensions"] = extensions
+    context["platform"] = settings.WAGTAIL_SITE_NAME
+    statement["context"] = context
+    if timestamp:
+        statement["timestamp"] = format_timestamp(timestamp)
+    _ids, rows = save_statements([statement], platform_authority(), user=user)
+    return rows[0] if rows else Statement.objects.get(statement_id=statement_id)
+
+
+def statements_for(user):
+    """Every statement about ``user`` (whatever identity they were stored under), newest first."""
+    from django.db.models import Q
+
+    return Statement.objects.filter(Q(user=user) | Q(actor_key__in=learner_keys(user))).order_by("-stored", "-pk")
+
+
+def query(*, verb=None, activity=None, registration=None, user=None, since=None, related=False):
+    """Stored, non-voided statements matching every given filter, newest first (for reports).
+
+    ``verb`` is a vocabulary entry or an IRI, ``activity`` an :class:`Activity` or an IRI; with ``related``
+    the activity may also be a parent, grouping, category or other context activity.
+    """
+    from django.db.models import Q
+
+    from .models import StatementContextActivity
+
+    statements = Statement.objects.filter(voided=False)
+    if verb is not None:
+        statements = statements.filter(verb_id=getattr(verb, "id", verb))
+    if activity is not None:
+        iri = getattr(activity, "iri", activity)
+        matches = Q(activity_id=iri)
+        if related:
+            matches |= Q(pk__in=StatementContextActivity.objects.filter(activity_id=iri).values("statement_id"))
+        statements = statements.filter(matches)
+    if registration is not None:
+        statements = statements.filter(registration=registration)
+    if user is not None:
+        statements = statements.filter(Q(user=user) | Q(actor_key__in=learner_keys(user)))
+    if since is not None:
+        statements = statements.filter(stored__gt=since)
+    return statements.order_by("-stored", "-pk")

@@ -1,0 +1,161 @@
+"""Statement attachments: multipart/mixed requests and responses, and JWS-signed statements."""
+
+import base64
+import hashlib
+import json
+import re
+import secrets
+
+from .models import Attachment
+from .protocol import XapiError
+from .store import comparable
+
+SIGNATURE_USAGE = "http://adlnet.gov/expapi/attachments/signature"
+SIGNATURE_ALGORITHMS = {"RS256", "RS384", "RS512"}
+BOUNDARY_RE = re.compile(r'boundary="?([^";]+)"?', re.IGNORECASE)
+
+
+def _headers(block):
+    headers = {}
+    for line in block.decode("latin-1").split("\r\n"):
+        if not line.strip():
+            continue
+        name, sep, value = line.partition(":")
+        if not sep:
+            raise XapiError(400, f"multipart: malformed part header {line!r}")
+        headers[name.strip().lower()] = value.strip()
+    return headers
+
+
+def split_multipart(content_type, body):
+    """The parts of a multipart/mixed body as (headers, content) pairs."""
+    match = BOUNDARY_RE.search(content_type)
+    if not match:
+        raise XapiError(400, "Content-Type: multipart/mixed needs a boundary")
+    delimiter = b"--" + match.group(1).encode("latin-1")
+    chunks = body.split(delimiter)
+    if len(chunks) < 3 or not chunks[-1].startswith(b"--"):
+        raise XapiError(400, "multipart: the body does not follow its boundary")
+    parts = []
+    for chunk in chunks[1:-1]:
+        chunk = chunk.removeprefix(b"\r\n").removesuffix(b"\r\n")
+        head, sep, content = chunk.partition(b"\r\n\r\n")
+        if not sep:
+            head, content = chunk, b""
+            if head.strip() and b":" not in head:
+                raise XapiError(400, "multipart: a part has no header block")
+        parts.append((_headers(head), content))
+    return parts
+
+
+def parse_statement_request(content_type, body):
+    """Split a multipart statement request into the statement JSON and a {sha2: (type, bytes)} map."""
+    parts = split_multipart(content_type, body)
+    if not parts:
+        raise XapiError(400, "multipart: no statement part")
+    first_headers, first = parts[0]
+    if first_headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        raise XapiError(400, "multipart: the first part must be application/json statements")
+    try:
+        statements = json.loads(first.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise XapiError(400, f"multipart: the statement part is not valid JSON ({error})") from error
+    payloads = {}
+    for index, (headers, content) in enumerate(parts[1:], start=1):
+        sha2 = headers.get("x-experience-api-hash")
+        if not sha2:
+            raise XapiError(400, f"multipart part {index}: X-Experience-API-Hash header is required")
+        if headers.get("content-transfer-encoding", "binary").lower() != "binary":
+            raise XapiError(400, f"multipart part {index}: Content-Transfer-Encoding must be binary")
+        if not _hash_matches(sha2.lower(), content):
+            raise XapiError(400, f"multipart part {index}: the content does not match its X-Experience-API-Hash")
+        payloads[sha2.lower()] = (headers.get("content-type", "application/octet-stream"), content)
+    return statements, payloads
+
+
+HASHES_BY_LENGTH = {56: hashlib.sha224, 64: hashlib.sha256, 96: hashlib.sha384, 128: hashlib.sha512}
+
+
+def _hash_matches(sha2, content):
+    algorithm = HASHES_BY_LENGTH.get(len(sha2))
+    return algorithm is not None and algorithm(content).hexdigest() == sha2
+
+
+def check_payloads(statements, payloads):
+    """Every attachment without a fileUrl has its part, every part its attachment; check signatures."""
+    declared = set()
+    for statement in statements:
+        for attachment in statement.get("attachments") or []:
+            sha2 = attachment["sha2"].lower()
+            declared.add(sha2)
+            if sha2 not in payloads:
+                if "fileUrl" not in attachment:
+                    raise XapiError(400, f"attachments: no part for the attachment with sha2 {sha2}")
+                continue
+            if attachment["usageType"] == SIGNATURE_USAGE:
+                _check_signature(statement, attachment, payloads[sha2][1])
+    extra = set(payloads) - declared
+    if extra:
+        raise XapiError(400, f"multipart: part {sorted(extra)[0]} matches no attachment of the statements")
+
+
+def _b64(segment):
+    return base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+
+
+def _check_signature(statement, attachment, content):
+    """A signature attachment must be a JWS whose payload is the statement itself (xAPI 1.0.3 §2.6)."""
+    if attachment["contentType"] != "application/octet-stream":
+        raise XapiError(400, "attachments: a signature must have the content type application/octet-stream")
+    try:
+        header_part, payload_part, signature_part = content.decode("ascii").strip().split(".")
+        header = json.loads(_b64(header_part))
+        payload = json.loads(_b64(payload_part))
+        _b64(signature_part)
+    except (UnicodeDecodeError, ValueError) as error:
+        raise XapiError(400, "attachments: the signature is not a JWS in compact serialisation") from error
+    if not isinstance(header, dict) or header.get("alg") not in SIGNATURE_ALGORITHMS:
+        raise XapiError(400, "attachments: the signature must use RS256, RS384 or RS512")
+    if not isinstance(payload, dict) or _signed_part(payload) != _signed_part(statement):
+        raise XapiError(400, "attachments: the signed payload differs from the statement")
+
+
+def _signed_part(statement):
+    body = {key: value for key, value in statement.items() if key not in ("attachments", "id")}
+    try:
+        return comparable(body)
+    except Exception:  # a payload that is no statement at all cannot match
+        return None
+
+
+def save_payloads(payloads):
+    """Store attachment contents once per hash."""
+    existing = set(Attachment.objects.filter(sha2__in=payloads).values_list("sha2", flat=True))
+    Attachment.objects.bulk_create(
+        [
+            Attachment(sha2=sha2, content_type=content_type, content=content)
+            for sha2, (content_type, content) in payloads.items()
+            if sha2 not in existing
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def multipart_response(document, statements):
+    """The body and content type of a statements response with the attachments they reference."""
+    hashes = {a["sha2"].lower() for s in statements for a in s.get("attachments") or []}
+    boundary = secrets.token_hex(16)
+    lines = [f"--{boundary}\r\nContent-Type: application/json\r\n\r\n".encode(), json.dumps(document).encode()]
+    for attachment in Attachment.objects.filter(sha2__in=hashes):
+        lines.append(
+            f"\r\n--{boundary}\r\nContent-Type: {attachment.content_type}\r\nContent-Transfer-Encoding: binary\r\n"
+            f"X-Experience-API-Hash: {attachment.sha2}\r\n\r\n".encode()
+        )
+        lines.append(bytes(attachment.content))
+    lines.append(f"\r\n--{boundary}--\r\n".encode())
+    return b"".join(lines), f'multipart/mixed; boundary="{boundary}"'
+
+
+def sha256(content):
+    """The hexadecimal SHA-256 of ``content`` (how clients name an attachment)."""
+    return hashlib.sha256(content).hexdigest()

@@ -1,0 +1,167 @@
+"""The State, Activity Profile and Agent Profile resources: documents with ETag concurrency and JSON merging."""
+
+import hashlib
+import json
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.http import HttpResponse
+from django.utils import timezone
+
+from .identity import agent_key
+from .models import Document
+from .protocol import XapiError, json_response, last_modified
+from .store import StoreError, parse_timestamp
+from .validation import IRI_RE, StatementError, agent, timestamp
+
+Kind = Document.Kind
+
+# The parameters each resource takes: (required, optional, name of the document id parameter).
+RESOURCES = {
+    Kind.STATE: ({"activityId", "agent"}, {"registration", "stateId", "since"}, "stateId"),
+    Kind.ACTIVITY_PROFILE: ({"activityId"}, {"profileId", "since"}, "profileId"),
+    Kind.AGENT_PROFILE: ({"agent"}, {"profileId", "since"}, "profileId"),
+}
+
+
+def etag(content):
+    """The entity tag of a document's content (SHA-1, as the ADL LRS computes it)."""
+    return hashlib.sha1(content, usedforsecurity=False).hexdigest()
+
+
+def parse_key(kind, params, method):
+    """Check a document request's parameters; returns the keys that look its documents up."""
+    required, optional, id_name = RESOURCES[kind]
+    for name in sorted(set(params) - required - optional):
+        raise XapiError(400, f"{name}: not a parameter of this resource")
+    for name in sorted(required):
+        if name not in params:
+            raise XapiError(400, f"{name}: the parameter is required")
+    if method in ("PUT", "POST") and id_name not in params:
+        raise XapiError(400, f"{id_name}: the parameter is required")
+    keys = {"kind": kind, "activity_id": "", "agent_key": "", "registration": ""}
+    if "activityId" in params:
+        if not IRI_RE.match(params["activityId"]):
+            raise XapiError(400, "activityId: must be an IRI")
+        keys["activity_id"] = params["activityId"]
+    if "agent" in params:
+        try:
+            parsed_agent = json.loads(params["agent"])
+            agent(parsed_agent, "agent")
+        except ValueError as error:
+            raise XapiError(400, f"agent: {error}") from error
+        keys["agent_key"] = agent_key(parsed_agent)
+        if not keys["agent_key"]:
+            raise XapiError(400, "agent: must be an agent or identified group")
+    if "registration" in params:
+        try:
+            keys["registration"] = str(uuid.UUID(params["registration"]))
+        except ValueError as error:
+            raise XapiError(400, "registration: must be a UUID") from error
+    if "since" in params:
+        if method not in ("GET", "HEAD") or id_name in params:
+            raise XapiError(400, "since: only when listing document ids")
+        try:
+            timestamp(params["since"], "since")
+        except StatementError as error:
+            raise XapiError(400, str(error)) from error
+    return keys
+
+
+def _matches(header, current):
+    tags = [tag.strip().strip('"').removeprefix("W/").strip('"') for tag in header.split(",")]
+    return "*" in tags or (current is not None and current.etag in tags)
+
+
+def check_preconditions(request, current, *, required):
+    """Apply If-Match / If-None-Match; with ``required`` a write without either on an existing document is a 409."""
+    if_match, if_none_match = request.header("If-Match"), request.header("If-None-Match")
+    if if_match and (current is None or not _matches(if_match, current)):
+        raise XapiError(412, "If-Match: the document has changed (or does not exist)")
+    if if_none_match and current is not None and _matches(if_none_match, current):
+        raise XapiError(412, "If-None-Match: the document already exists")
+    if required and current is not None and not if_match and not if_none_match:
+        raise XapiError(409, "the document exists: send If-Match with its ETag (or If-None-Match: *)")
+
+
+def document_response(document):
+    """The document with its content type, ETag and Last-Modified."""
+    response = HttpResponse(bytes(document.content), content_type=document.content_type)
+    response["ETag"] = f'"{document.etag}"'
+    response["Last-Modified"] = last_modified(document.updated)
+    return response
+
+
+def _merge(current, request):
+    if request.content_type != "application/json" or current.content_type.split(";")[0].strip() != "application/json":
+        raise XapiError(400, "Content-Type: POST merges JSON documents only (use PUT to replace)")
+    try:
+        old = json.loads(bytes(current.content).decode("utf-8"))
+        new = json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise XapiError(400, f"body: not valid JSON ({error})") from error
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        raise XapiError(400, "body: only JSON objects can be merged")
+    return json.dumps({**old, **new}).encode()
+
+
+def write(request, keys, document_id):
+    """PUT (replace) or POST (merge) a document; returns 204."""
+    if request.method == "POST" and request.content_type == "application/json":
+        try:
+            posted = json.loads(request.body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as error:
+            raise XapiError(400, f"body: not valid JSON ({error})") from error
+        if not isinstance(posted, dict):
+            raise XapiError(400, "body: only JSON objects can be merged")
+    content_type = request.header("Content-Type") or "application/octet-stream"
+    concurrency_required = request.method == "PUT" and keys["kind"] != Kind.STATE
+    try:
+        with transaction.atomic():
+            current = Document.objects.select_for_update().filter(**keys, document_id=document_id).first()
+            check_preconditions(request, current, required=concurrency_required)
+            content = request.body
+            if current is not None and request.method == "POST":
+                content = _merge(current, request)
+                content_type = current.content_type
+            values = {"content": content, "content_type": content_type, "etag": etag(content)}
+            values["updated"] = timezone.now()
+            if current is None:
+                Document.objects.create(**keys, document_id=document_id, **values)
+            else:
+                Document.objects.filter(pk=current.pk).update(**values)
+    except IntegrityError as error:
+        raise XapiError(409, "the document was written concurrently; read it and try again") from error
+    return HttpResponse(status=204)
+
+
+def read(request, keys, document_id, params):
+    """GET one document, or the list of document ids (optionally changed since a time)."""
+    documents = Document.objects.filter(**keys)
+    if document_id is not None:
+        document = documents.filter(document_id=document_id).first()
+        if document is None:
+            raise XapiError(404, "no such document")
+        return document_response(document)
+    if "since" in params:
+        try:
+            documents = documents.filter(updated__gt=parse_timestamp(params["since"]))
+        except StoreError as error:
+            raise XapiError(400, f"since: {error}") from error
+    ids = list(documents.order_by("updated").values_list("document_id", flat=True))
+    return json_response(ids)
+
+
+def delete(request, keys, document_id):
+    """DELETE one document (honouring If-Match), or, for the State resource, every matching document."""
+    with transaction.atomic():
+        if document_id is None:
+            if keys["kind"] != Kind.STATE:
+                raise XapiError(400, "profileId: the parameter is required")
+            Document.objects.filter(**keys).delete()
+            return HttpResponse(status=204)
+        current = Document.objects.select_for_update().filter(**keys, document_id=document_id).first()
+        check_preconditions(request, current, required=False)
+        if current is not None:
+            current.delete()
+    return HttpResponse(status=204)

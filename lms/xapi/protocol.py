@@ -1,0 +1,156 @@
+"""The HTTP side of the xAPI communication part: requests in either syntax, version header, errors, responses."""
+
+import json
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.http import http_date
+
+from .vocabulary import SUPPORTED_VERSIONS, XAPI_VERSION
+
+# Headers a client may send as form fields in the alternate request syntax (xAPI 1.0.3 §1.3 of part three).
+ALTERNATE_HEADERS = {
+    "authorization": "Authorization",
+    "x-experience-api-version": "X-Experience-API-Version",
+    "content-type": "Content-Type",
+    "content-length": "Content-Length",
+    "if-match": "If-Match",
+    "if-none-match": "If-None-Match",
+}
+ALTERNATE_METHODS = {"GET", "PUT", "POST", "DELETE", "HEAD"}
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "HEAD, GET, POST, PUT, DELETE, OPTIONS",
+    "Access-Control-Allow-Headers": (
+        "Authorization, Content-Type, If-Match, If-None-Match, X-Experience-API-Version, "
+        "X-Experience-API-Consistent-Through, Accept-Language"
+    ),
+    "Access-Control-Expose-Headers": (
+        "ETag, Last-Modified, X-Experience-API-Version, X-Experience-API-Consistent-Through"
+    ),
+}
+
+
+class XapiError(Exception):
+    """Ends a request with ``status`` and a JSON body stating the reason."""
+
+    def __init__(self, status, message, headers=None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+@dataclass
+class XapiRequest:
+    """A request to the LRS after the alternate syntax is unfolded: method, parameters, headers, body."""
+
+    method: str
+    params: dict
+    headers: dict
+    body: bytes
+    django: object = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def content_type(self):
+        """The media type of the body, without parameters, lower case."""
+        return self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+
+    def header(self, name, default=""):
+        """A request header by its canonical name."""
+        return self.headers.get(name, default)
+
+    def json_body(self, what="body"):
+        """The body parsed as JSON; a 400 names ``what`` when it is not."""
+        try:
+            return json.loads(self.body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as error:
+            raise XapiError(400, f"{what}: not valid JSON ({error})") from error
+
+
+def _read_body(request):
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    try:
+        length = int(length)
+    except ValueError as error:
+        raise XapiError(400, "Content-Length: not a number") from error
+    if length > settings.XAPI_MAX_REQUEST_SIZE:
+        raise XapiError(413, f"the request body is larger than {settings.XAPI_MAX_REQUEST_SIZE} bytes")
+    return request.read() if length else b""
+
+
+def parse_request(request):
+    """Read a Django request as an :class:`XapiRequest`, unfolding the alternate request syntax."""
+    headers = {name: request.headers[name] for name in ALTERNATE_HEADERS.values() if name in request.headers}
+    headers["Accept-Language"] = request.headers.get("Accept-Language", "")
+    params = {}
+    for key, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True):
+        if key in params:
+            raise XapiError(400, f"{key}: the parameter is given twice")
+        params[key] = value
+    body = _read_body(request)
+    method = request.method
+    if method == "POST" and "method" in params:
+        method = params.pop("method").upper()
+        if method not in ALTERNATE_METHODS:
+            raise XapiError(400, f"method: {method!r} is not an HTTP method of the xAPI")
+        if params:
+            raise XapiError(400, "the alternate request syntax takes no query parameter besides method")
+        if headers.get("Content-Type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
+            raise XapiError(415, "Content-Type: the alternate request syntax needs application/x-www-form-urlencoded")
+        raw, body = body, b""
+        try:
+            form = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, strict_parsing=bool(raw))
+        except (UnicodeDecodeError, ValueError) as error:
+            raise XapiError(400, f"body: not a valid form ({error})") from error
+        headers.pop("Content-Type", None)
+        for key, value in form:
+            if key.lower() in ALTERNATE_HEADERS:
+                headers[ALTERNATE_HEADERS[key.lower()]] = value
+            elif key == "content":
+                body = value.encode()
+            else:
+                params[key] = value
+    return XapiRequest(method=method, params=params, headers=headers, body=body, django=request)
+
+
+def check_version(xrequest):
+    """Refuse a request without a supported X-Experience-API-Version header."""
+    version = xrequest.header("X-Experience-API-Version")
+    if not version:
+        raise XapiError(400, "X-Experience-API-Version: the header is required")
+    if version not in SUPPORTED_VERSIONS:
+        raise XapiError(400, f"X-Experience-API-Version: {version!r} is not supported (use 1.0.x)")
+
+
+def json_response(data, status=200, headers=None):
+    """A JSON response with the LRS's headers."""
+    response = HttpResponse(json.dumps(data), status=status, content_type="application/json")
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
+
+
+def error_response(error):
+    """The response for an :class:`XapiError`."""
+    response = json_response({"error": True, "message": error.message}, status=error.status, headers=error.headers)
+    return response
+
+
+def finish(response, method):
+    """Add the version and CORS headers; empty the body of a HEAD response."""
+    response["X-Experience-API-Version"] = XAPI_VERSION
+    for name, value in CORS_HEADERS.items():
+        response[name] = value
+    if method == "HEAD":
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""
+    return response
+
+
+def last_modified(moment):
+    """An HTTP date header value."""
+    return http_date(moment.timestamp())

@@ -1,0 +1,246 @@
+"""Reading statements: the filters of GET /xapi/statements, ``more`` paging and the three formats."""
+
+import copy
+import json
+import uuid
+
+from django.core import signing
+from django.db.models import Q
+
+from .identity import agent_key
+from .models import Statement, StatementContextActivity, StatementContextAgent
+from .protocol import XapiError
+from .store import StoreError, parse_timestamp
+from .validation import IRI_RE, StatementError, agent, timestamp
+
+QUERY_PARAMS = {
+    "agent", "verb", "activity", "registration", "related_activities", "related_agents", "since", "until", "limit",
+    "format", "attachments", "ascending",
+}  # fmt: skip
+MAX_LIMIT = 500
+MORE_SALT = "lms.xapi.more"
+FORMATS = ("exact", "ids", "canonical")
+
+
+def _boolean(params, name):
+    value = params.get(name, "false")
+    if value not in ("true", "false"):
+        raise XapiError(400, f"{name}: must be true or false")
+    return value == "true"
+
+
+def parse_query(params):
+    """Check the query parameters; returns them normalised (a dict that :func:`run_query` and ``more`` use)."""
+    unknown = set(params) - QUERY_PARAMS
+    if unknown:
+        raise XapiError(400, f"{sorted(unknown)[0]}: not a parameter of the Statement resource")
+    query = {}
+    if "agent" in params:
+        try:
+            value = json.loads(params["agent"])
+            agent(value, "agent")
+        except ValueError as error:
+            raise XapiError(400, f"agent: {error}") from error
+        key = agent_key(value)
+        if not key:
+            raise XapiError(400, "agent: an anonymous group cannot be a filter")
+        query["agent"] = key
+    for name in ("verb", "activity"):
+        if name in params:
+            if not IRI_RE.match(params[name]):
+                raise XapiError(400, f"{name}: must be an IRI")
+            query[name] = params[name]
+    if "registration" in params:
+        try:
+            query["registration"] = str(uuid.UUID(params["registration"]))
+        except ValueError as error:
+            raise XapiError(400, "registration: must be a UUID") from error
+    for name in ("since", "until"):
+        if name in params:
+            try:
+                timestamp(params[name], name)
+            except StatementError as error:
+                raise XapiError(400, str(error)) from error
+            query[name] = parse_timestamp(params[name]).isoformat()
+    for name in ("related_activities", "related_agents", "ascending", "attachments"):
+        query[name] = _boolean(params, name)
+    try:
+        limit = int(params.get("limit", "0"))
+    except ValueError as error:
+        raise XapiError(400, "limit: must be a non-negative integer") from error
+    if limit < 0:
+        raise XapiError(400, "limit: must be a non-negative integer")
+    query["limit"] = min(limit or MAX_LIMIT, MAX_LIMIT)
+    query["format"] = params.get("format", "exact")
+    if query["format"] not in FORMATS:
+        raise XapiError(400, "format: must be exact, ids or canonical")
+    return query
+
+
+def _filters(query):
+    """The agent, verb, activity and registration conditions of a query, or None when it has none."""
+    conditions = Q()
+    if "agent" in query:
+        key = query["agent"]
+        matches = Q(actor_key=key) | Q(object_agent_key=key)
+        if query["related_agents"]:
+            related = StatementContextAgent.objects.filter(agent_key=key).values("statement_id")
+            matches |= Q(authority_key=key) | Q(pk__in=related)
+        conditions &= matches
+    if "verb" in query:
+        conditions &= Q(verb_id=query["verb"])
+    if "activity" in query:
+        matches = Q(activity_id=query["activity"])
+        if query["related_activities"]:
+            related = StatementContextActivity.objects.filter(activity_id=query["activity"]).values("statement_id")
+            matches |= Q(pk__in=related)
+        conditions &= matches
+    if "registration" in query:
+        conditions &= Q(registration=query["registration"])
+    return conditions or None
+
+
+def run_query(query, credential, consistent_through):
+    """The page of statements the query asks for, and the token of the next page (or None).
+
+    A statement that refers to a matching statement (a StatementRef object, voiding ones included) matches
+    too, as xAPI 1.0.3 asks; ``since``, ``until`` and paging apply to the referring statement itself.
+    """
+    statements = Statement.objects.filter(voided=False, stored__lte=consistent_through)
+    if "since" in query:
+        statements = statements.filter(stored__gt=query["since"])
+    if "until" in query:
+        statements = statements.filter(stored__lte=query["until"])
+    statements = restrict(statements, credential)
+    cursor = query.get("cursor")
+    if cursor:
+        stored, pk = parse_timestamp(cursor[0]), cursor[1]
+        if query["ascending"]:
+            statements = statements.filter(Q(stored__gt=stored) | Q(stored=stored, pk__gt=pk))
+        else:
+            statements = statements.filter(Q(stored__lt=stored) | Q(stored=stored, pk__lt=pk))
+    conditions = _filters(query)
+    columns = ("id", "stored", "data")
+    if conditions is None:
+        selected = statements.values(*columns)
+    else:
+        targets = Statement.objects.filter(conditions).values("statement_id")
+        referring = statements.filter(ref_target__in=targets).exclude(conditions)
+        selected = statements.filter(conditions).values(*columns).union(referring.values(*columns), all=True)
+    order = ("stored", "id") if query["ascending"] else ("-stored", "-id")
+    page = list(selected.order_by(*order)[: query["limit"] + 1])
+    more = None
+    if len(page) > query["limit"]:
+        page = page[: query["limit"]]
+        last = page[-1]
+        more = signing.dumps(
+            {**query, "cursor": [last["stored"].isoformat(), last["id"]], "through": consistent_through.isoformat()},
+            salt=MORE_SALT,
+            compress=True,
+        )
+    return [row["data"] for row in page], more
+
+
+def restrict(statements, credential):
+    """Only what the credential may read: its own statements for ``statements/read/mine``."""
+    if credential.allows("statements/read", "all/read"):
+        return statements
+    if credential.learner is not None:
+        return statements.filter(actor_key__in=credential.learner_keys())
+    return statements.filter(authority_key=agent_key(credential.authority))
+
+
+def load_more(token):
+    """The query and consistency bound saved in a ``more`` token."""
+    try:
+        query = signing.loads(token, salt=MORE_SALT)
+    except signing.BadSignature as error:
+        raise XapiError(400, "more: the token is invalid") from error
+    try:
+        return query, parse_timestamp(query["through"])
+    except (KeyError, StoreError) as error:
+        raise XapiError(400, "more: the token is invalid") from error
+
+
+def _ids_agent(value):
+    if not isinstance(value, dict):
+        return value
+    kept = {k: v for k, v in value.items() if k in ("objectType", "mbox", "mbox_sha1sum", "openid", "account")}
+    if value.get("objectType") == "Group" and "member" in value:
+        kept["member"] = [_ids_agent(member) for member in value["member"]]
+    return kept
+
+
+def _ids_body(statement):
+    statement["actor"] = _ids_agent(statement["actor"])
+    statement["verb"] = {"id": statement["verb"]["id"]}
+    obj = statement["object"]
+    kind = obj.get("objectType", "Activity")
+    if kind == "Activity":
+        statement["object"] = {"objectType": "Activity", "id": obj["id"]}
+    elif kind in ("Agent", "Group"):
+        statement["object"] = _ids_agent(obj)
+    elif kind == "SubStatement":
+        _ids_body(obj)
+    context = statement.get("context")
+    if context:
+        for key in ("instructor", "team"):
+            if key in context:
+                context[key] = _ids_agent(context[key])
+        for key, items in (context.get("contextActivities") or {}).items():
+            items = items if isinstance(items, list) else [items]
+            context["contextActivities"][key] = [{"objectType": "Activity", "id": item["id"]} for item in items]
+    if "authority" in statement:
+        statement["authority"] = _ids_agent(statement["authority"])
+
+
+def _preferred(languages):
+    def choose(language_map):
+        if not isinstance(language_map, dict) or not language_map:
+            return language_map
+        for wanted in languages:
+            for tag in language_map:
+                if tag.lower() == wanted or tag.lower().split("-")[0] == wanted.split("-")[0]:
+                    return {tag: language_map[tag]}
+        tag = next(iter(language_map))
+        return {tag: language_map[tag]}
+
+    return choose
+
+
+def _canonical(node, choose):
+    if isinstance(node, list):
+        for item in node:
+            _canonical(item, choose)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("display", "name", "description") and isinstance(value, dict):
+                node[key] = choose(value)
+            elif key != "extensions":
+                _canonical(value, choose)
+
+
+def accept_languages(header):
+    """The languages of an Accept-Language header, most wanted first."""
+    weighted = []
+    for index, item in enumerate(header.split(",")):
+        tag, _, quality = item.strip().partition(";q=")
+        if tag and tag != "*":
+            try:
+                weighted.append((-float(quality or 1), index, tag.lower()))
+            except ValueError:
+                continue
+    return [tag for _q, _i, tag in sorted(weighted)]
+
+
+def formatted(statements, fmt, accept_language=""):
+    """Statements in the ``exact``, ``ids`` or ``canonical`` format."""
+    if fmt == "exact":
+        return statements
+    result = copy.deepcopy(statements)
+    for statement in result:
+        if fmt == "ids":
+            _ids_body(statement)
+        else:
+            _canonical(statement, _preferred(accept_languages(accept_language)))
+    return result

@@ -1,0 +1,59 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils.html import escape
+from wagtail.models import Locale
+
+from courses.models import LessonPage, ModulePage, QuizPage
+from hubs.models import CentrePage, HubPage, OpenDataCataloguePage, OpenDataPortal, Partner
+from lms.core.models import Parliament
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def test_the_four_hubs_of_the_seed_with_their_hosts(demo):
+    english = HubPage.objects.filter(locale__language_code="en")
+    hosts = {hub.slug: (hub.kind, hub.host.name, hub.who_may_join) for hub in english}
+    assert hosts == {
+        "ict-governance": ("thematic", "European Parliament", "Any parliament"),
+        "inter-parliamentary-cloud": (
+            "thematic",
+            "Chamber of Deputies of Brazil",
+            "Parliaments with an open-data website that publishes structured, machine-readable data "
+            "(XML, JSON, CSV ...)",
+        ),
+        "latin-america": ("regional", "Chamber of Deputies of Chile", "Any parliament of Latin America"),
+        "southern-africa": ("regional", "National Assembly of Zambia", "Any parliament of Southern Africa"),
+    }
+    assert HubPage.objects.filter(locale__language_code="fr").count() == 4
+    founders = {"Chamber of Deputies of Brazil", "Chamber of Deputies of Chile", "European Parliament"}
+    founders |= {"Assembly of the Republic of Portugal", "National Assembly of Zambia"}
+    assert set(Partner.objects.filter(level="core").values_list("name", flat=True)) == founders
+    assert Parliament.objects.count() > len(founders)
+
+
+def test_cloud_hub_members_all_publish_machine_readable_data(demo):
+    cloud = HubPage.objects.get(slug="inter-parliamentary-cloud", locale__language_code="en")
+    qualifying = set(Parliament.objects.with_open_data())
+    assert set(cloud.participants()) <= qualifying
+    assert OpenDataPortal.objects.count() >= 5
+
+
+def test_every_public_page_renders_in_english_and_french(demo, client):
+    french = Locale.objects.get(language_code="fr")
+    centre = CentrePage.objects.get(locale__language_code="en")
+    # Lessons, quizzes and modules are for enrolled learners (tested in tests/courses).
+    pages = list(centre.get_descendants(inclusive=True).live().not_type(ModulePage, LessonPage, QuizPage).specific())
+    pages += [page.get_translation(french) for page in pages]
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert escape(page.title) in response.content.decode()
+    catalogue = OpenDataCataloguePage.objects.get(locale=french)
+    html = client.get(catalogue.url).content.decode()
+    assert "Chamber of Deputies of Brazil" in html
+    assert "XML" in html and "JSON" in html and "CSV" in html
