@@ -64,7 +64,7 @@ def test_learner_goes_from_sign_up_to_a_verified_certificate(live_server, browse
     choose(page, quiz_fr, correct=True)
     page.locator("form.quiz button[type=submit]").click()
     page.locator(".result--pass").wait_for()
-    assert "100%" in page.locator(".result--pass").inner_text()
+    assert re.search(r"100\s?%", page.locator(".result--pass").inner_text())  # French writes "100 %"
 
     enrolment = Enrolment.objects.get(user__email="amina@example.org")
     assert enrolment.status == "completed" and enrolment.language == "en"
@@ -83,5 +83,5 @@ def test_learner_goes_from_sign_up_to_a_verified_certificate(live_server, browse
     visitor = chromium.new_context(locale="fr-FR").new_page()
     visitor.goto(f"{live_server.url}/fr/certificates/{code}/")
     text = visitor.inner_text("main")
-    assert "This certificate is valid." in text and "Amina Diallo" in text and "ICT Governance hub" in text
+    assert "Ce certificat est valide." in text and "Amina Diallo" in text and "ICT Governance hub" in text
     visitor.context.close()
