@@ -42,12 +42,18 @@ PAGES = [
     BenchPage("sitemap.xml", "/sitemap.xml"),
     BenchPage("course catalogue", "/en/courses/", target_ratio=0.5),
     BenchPage("course page", "/en/centre/hubs/ict-governance/ict-governance-in-parliament/", target_ratio=0.5),
+    # hubs
+    BenchPage("centre (en)", "/en/centre/", target_ratio=0.8),
+    BenchPage("hub index (en)", "/en/centre/hubs/", target_ratio=0.8),
+    BenchPage("hub index (fr)", "/fr/a-propos-du-centre/poles/", target_ratio=0.8),
+    BenchPage("hub page (en)", "/en/centre/hubs/inter-parliamentary-cloud/", target_ratio=0.8),
     BenchPage(
         "lesson (enrolled learner)",
         "/en/centre/hubs/ict-governance/ict-governance-in-parliament/who-decides/",
         learner=True,
         target_ratio=0.5,
     ),
+    BenchPage("parliament directory (en)", "/en/centre/parliaments/?region=americas", target_ratio=0.8),
     # conference
     BenchPage("conference programme (en)", "/en/world-e-parliament-conference-2021/programme/", target_ratio=0.8),
     BenchPage(

@@ -6,17 +6,12 @@ import re
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Locale, Page
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def demo():
-    # An earlier transactional test may have flushed the tree's root, which Wagtail's migrations create.
-    if Page.get_first_root_node() is None:
-        english = Locale.objects.get_or_create(language_code="en")[0]
-        Page.add_root(instance=Page(title="Root", slug="root", locale=english))
     call_command("load_demo", stdout=io.StringIO())
 
 
