@@ -7,4 +7,4 @@ class HubsConfig(AppConfig):
     verbose_name = _("Centre and hubs")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import roles, signals  # noqa: F401
