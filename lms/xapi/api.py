@@ -28,6 +28,7 @@ __all__ = [
     "StoreError",
     "activity_iri",
     "actor_for",
+    "delivery_backlog",
     "launch_token",
     "platform_authority",
     "record",
@@ -136,3 +137,19 @@ def statements_for(user):
     from django.db.models import Q
 
     return Statement.objects.filter(Q(user=user) | Q(actor_key__in=learner_keys(user))).order_by("-stored", "-pk")
+
+
+def delivery_backlog():
+    """What the external LRSs are still owed: one row per statement and LRS, pending or failed, oldest first.
+
+    Rows are outbox entries with ``status`` ("pending" or "failed"), ``attempts``, ``last_error``,
+    ``next_attempt``, ``created``, ``target`` (the external LRS: ``name``, ``endpoint``) and ``statement``
+    (``statement_id``, ``verb_id``, ``stored``). A queryset, so callers can filter, count and page it.
+    """
+    from .models import OutboxEntry
+
+    return (
+        OutboxEntry.objects.exclude(status=OutboxEntry.Status.SENT)
+        .select_related("target", "statement")
+        .order_by("created", "pk")
+    )
