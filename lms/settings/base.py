@@ -150,7 +150,10 @@ CELERY_TIMEZONE = "UTC"
 # Periodic tasks run by `celery beat` (or `celery worker -B`); each app lists its own here.
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {"task": "lms.core.tasks.clear_expired_sessions", "schedule": 24 * 3600},
-    "xapi-deliver-due": {"task": "lms.xapi.tasks.deliver_due", "schedule": 60},
+    "xapi-deliver-due": {
+        "task": "lms.xapi.tasks.deliver_due",
+        "schedule": int(os.environ.get("XAPI_FORWARD_SWEEP", "60")),
+    },
     "hubs-check-open-data-portals": {"task": "hubs.tasks.check_all_portals", "schedule": 24 * 3600},
 }
 
@@ -242,6 +245,8 @@ XAPI_FORWARD_BACKOFF = int(os.environ.get("XAPI_FORWARD_BACKOFF", "10"))
 XAPI_FORWARD_BACKOFF_MAX = int(os.environ.get("XAPI_FORWARD_BACKOFF_MAX", "3600"))
 XAPI_FORWARD_MAX_ATTEMPTS = int(os.environ.get("XAPI_FORWARD_MAX_ATTEMPTS", "12"))
 XAPI_FORWARD_TIMEOUT = int(os.environ.get("XAPI_FORWARD_TIMEOUT", "20"))
+# How long a worker may hold a batch before another may send it (a worker killed mid-batch).
+XAPI_FORWARD_LEASE = int(os.environ.get("XAPI_FORWARD_LEASE", "300"))
 XAPI_LAUNCH_TOKEN_AGE = int(os.environ.get("XAPI_LAUNCH_TOKEN_AGE", str(8 * 3600)))
 XAPI_MAX_REQUEST_SIZE = int(os.environ.get("XAPI_MAX_REQUEST_SIZE", str(50 * 1024 * 1024)))
 

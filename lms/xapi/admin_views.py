@@ -35,6 +35,7 @@ class LRSClientCreateView(CreateView):
 
 class LRSClientViewSet(ModelViewSet):
     model = LRSClient
+    name = "xapi_clients"
     add_view_class = LRSClientCreateView
     icon = "key"
     menu_label = gettext_lazy("LRS clients")
@@ -48,6 +49,7 @@ class LRSClientViewSet(ModelViewSet):
 
 class ForwardingTargetViewSet(ModelViewSet):
     model = ForwardingTarget
+    name = "xapi_targets"
     icon = "redirect"
     menu_label = gettext_lazy("External LRSs")
     list_display = ["name", "endpoint", "version", "is_active"]

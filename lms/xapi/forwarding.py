@@ -21,8 +21,6 @@ from .models import ForwardingTarget, OutboxEntry
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=5)
-
 
 def _setting(name, default):
     return getattr(settings, name, default)
@@ -49,6 +47,8 @@ def wake(target_ids, countdown=0):
     """Ask a worker to send what is due for each target; a broker outage is logged, the beat task catches up."""
     from .tasks import deliver_outbox
 
+    if countdown and settings.CELERY_TASK_ALWAYS_EAGER:
+        return  # in-process tasks ignore countdowns; the beat task or xapi_resend sends later
     for target_id in target_ids:
         try:
             deliver_outbox.apply_async((target_id,), countdown=countdown, retry=False)
@@ -66,7 +66,8 @@ def claim(target, limit):
             .order_by("next_attempt", "pk")[:limit]
         )
         ids = list(due.values_list("pk", flat=True))
-        OutboxEntry.objects.filter(pk__in=ids).update(next_attempt=now + LEASE)
+        lease = timedelta(seconds=_setting("XAPI_FORWARD_LEASE", 300))
+        OutboxEntry.objects.filter(pk__in=ids).update(next_attempt=now + lease)
     return list(OutboxEntry.objects.filter(pk__in=ids).select_related("statement").order_by("pk"))
 
 

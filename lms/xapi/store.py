@@ -74,7 +74,18 @@ def complete(statement, authority, stored_at):
     statement.setdefault("timestamp", statement["stored"])
     statement["authority"] = authority
     statement["version"] = statement.get("version", XAPI_VERSION)
+    _context_activities_as_lists(statement)
     return statement
+
+
+def _context_activities_as_lists(body):
+    """A single context activity becomes a list of one, as the specification asks an LRS to return them."""
+    activities = (body.get("context") or {}).get("contextActivities") or {}
+    for key, items in activities.items():
+        if not isinstance(items, list):
+            activities[key] = [items]
+    if body.get("object", {}).get("objectType") == "SubStatement":
+        _context_activities_as_lists(body["object"])
 
 
 def _related(statement):

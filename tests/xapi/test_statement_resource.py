@@ -309,3 +309,11 @@ def test_cors_preflight_needs_no_credentials(db):
     response = LRS().client.options("/xapi/statements")
     assert response.status_code == 200
     assert "X-Experience-API-Version" in response["Access-Control-Allow-Headers"]
+
+
+def test_a_single_context_activity_is_returned_as_a_list(lrs):
+    body = statement(context={"contextActivities": {"parent": {"id": "http://example.org/course"}}})
+    statement_id = lrs.post("statements", body).json()[0]
+    stored = lrs.get("statements", {"statementId": statement_id}).json()
+    assert stored["context"]["contextActivities"]["parent"] == [{"id": "http://example.org/course"}]
+    assert lrs.put("statements", {"statementId": statement_id}, body).status_code == 204  # still the same statement

@@ -11,6 +11,16 @@ from .conftest import statement
 AGENT = {"objectType": "Agent", "mbox": "mailto:bo@example.org"}
 GROUP = {"objectType": "Group", "name": "Team", "member": [AGENT]}
 SHA2 = "a" * 64
+APP = {"account": {"homePage": "http://a.org", "name": "app"}}
+SUB_ID = "4b4e3c43-8f2a-4f4a-9b2e-0f9c2f3c8e11"
+
+
+def attachment(**overrides):
+    """A valid attachment declaration with some properties replaced (None removes one)."""
+    body = {"usageType": "http://a.org/u", "display": {"en": "a"}, "contentType": "text/plain", "length": 1}
+    body["sha2"] = SHA2
+    body.update(overrides)
+    return [{key: value for key, value in body.items() if value is not None}]
 
 
 def with_path(path, value):
@@ -60,7 +70,7 @@ VALID = [
         "choices": [{"id": "a", "description": {"en-US": "A"}}, {"id": "b", "description": {"en-US": "B"}}]}}),
     statement(object={"id": "http://example.org/q", "definition": {
         "interactionType": "matching", "source": [{"id": "1"}], "target": [{"id": "x"}]}}),
-    statement(authority={"objectType": "Group", "member": [AGENT, {"account": {"homePage": "http://a.org", "name": "app"}}]}),
+    statement(authority={"objectType": "Group", "member": [AGENT, APP]}),
 ]  # fmt: skip
 
 
@@ -99,7 +109,8 @@ INVALID = [
     ("statement.object.id", statement(object={"id": "relative/path"})),
     ("statement.object.objectType", statement(object={"objectType": "Thing", "id": "http://a.org/x"})),
     ("statement.object.definition.type", statement(object={"id": "http://a.org/x", "definition": {"type": "x"}})),
-    ("statement.object.definition.moreInfo", statement(object={"id": "http://a.org/x", "definition": {"moreInfo": "x"}})),
+    ("statement.object.definition.moreInfo",
+     statement(object={"id": "http://a.org/x", "definition": {"moreInfo": "x"}})),
     ("statement.object.definition.extensions['bad']",
      statement(object={"id": "http://a.org/x", "definition": {"extensions": {"bad": 1}}})),
     ("statement.object.definition.interactionType",
@@ -117,7 +128,7 @@ INVALID = [
     ("statement.object.id", statement(object={"objectType": "StatementRef", "id": "x"})),
     ("statement.object.object.objectType", statement(object={"objectType": "SubStatement", "actor": AGENT,
         "verb": {"id": "http://a.org/v"}, "object": {"objectType": "SubStatement"}})),
-    ("statement.object.id", statement(object={"objectType": "SubStatement", "id": "4b4e3c43-8f2a-4f4a-9b2e-0f9c2f3c8e11",
+    ("statement.object.id", statement(object={"objectType": "SubStatement", "id": SUB_ID,
         "actor": AGENT, "verb": {"id": "http://a.org/v"}, "object": {"id": "http://a.org/a"}})),
     ("statement.object", statement(verb={"id": "http://adlnet.gov/expapi/verbs/voided"})),
     ("statement.result.score.scaled", statement(result={"score": {"scaled": 1.5}})),
@@ -148,14 +159,11 @@ INVALID = [
     ("statement.version", statement(version="1.0.3.4")),
     ("statement.authority.member", statement(authority=GROUP)),
     ("statement.attachments", statement(attachments={})),
-    ("statement.attachments[0].display", statement(attachments=[{"usageType": "http://a.org/u", "contentType": "text/plain",
-                                                                   "length": 1, "sha2": SHA2}])),
-    ("statement.attachments[0].length", statement(attachments=[{"usageType": "http://a.org/u", "display": {"en": "a"},
-                                                                  "contentType": "text/plain", "length": -1, "sha2": SHA2}])),
-    ("statement.attachments[0].sha2", statement(attachments=[{"usageType": "http://a.org/u", "display": {"en": "a"},
-                                                                "contentType": "text/plain", "length": 1, "sha2": "zz"}])),
-    ("statement.attachments[0].contentType", statement(attachments=[{"usageType": "http://a.org/u", "display": {"en": "a"},
-                                                                       "contentType": "text", "length": 1, "sha2": SHA2}])),
+    ("statement.attachments[0].display", statement(attachments=attachment(display=None))),
+    ("statement.attachments[0].length", statement(attachments=attachment(length=-1))),
+    ("statement.attachments[0].sha2", statement(attachments=attachment(sha2="zz"))),
+    ("statement.attachments[0].contentType", statement(attachments=attachment(contentType="text"))),
+    ("statement.attachments[0].fileUrl", statement(attachments=attachment(fileUrl="no url"))),
     ("statement.result", statement(result=None)),
 ]  # fmt: skip
 
