@@ -33,6 +33,7 @@ __all__ = [
     "platform_authority",
     "record",
     "statements_for",
+    "store_statements",
 ]
 
 # Namespace of the deterministic statement ids (a uuid5 of this platform's base URL).
@@ -137,6 +138,16 @@ def statements_for(user):
     from django.db.models import Q
 
     return Statement.objects.filter(Q(user=user) | Q(actor_key__in=learner_keys(user))).order_by("-stored", "-pk")
+
+
+def store_statements(statements, *, validate=True):
+    """Store many statements the platform wrote itself (imports, load data) in one go; returns how many were new.
+
+    Each statement is a dict like the ones :func:`record` builds (``actor`` from :func:`actor_for`); the
+    platform is their authority. Use :func:`record` for single learning events.
+    """
+    _ids, rows = save_statements(list(statements), platform_authority(), validate=validate)
+    return len(rows)
 
 
 def delivery_backlog():

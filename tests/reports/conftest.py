@@ -134,7 +134,9 @@ def attempt(enrolment, quiz, number, answers):
             attempt=stored,
             position=position,
             question_id=question.id,
-            question_type=question.block_type,
+            question_type={"single_choice": "single", "multiple_choice": "multiple"}.get(
+                question.block_type, "true_false"
+            ),
             question_text=str(question.value["question"]),
             response=[text],
             response_text=text,
