@@ -269,8 +269,9 @@ def build_records(sizes, learners, courses, rng, out):
                 verb = vocabulary.LAUNCHED if is_quiz else vocabulary.EXPERIENCED
                 writer.add(actor, verb, activity, enrolment.registration, moment, parents=[course_activity])
                 if is_quiz:
-                    for attempt_number in range(1, 3 if rng.random() < 0.3 else 2):
-                        passed = attempt_number > 1 or rng.random() >= 0.3
+                    fails_first = rng.random() < 0.3
+                    for attempt_number in range(1, 3 if fails_first else 2):
+                        passed = not (fails_first and attempt_number == 1)
                         correct = len(QUESTIONS) if passed else 1
                         attempt = QuizAttempt(
                             enrolment=enrolment,
