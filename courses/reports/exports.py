@@ -23,11 +23,11 @@ class Table:
     rows: object
 
 
-def _cell(value):
+def _cell(value, tz):
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if timezone.is_aware(value) else str(value)
+        return value.astimezone(tz).strftime("%Y-%m-%d %H:%M") if timezone.is_aware(value) else str(value)
     if isinstance(value, (date, int, float, Decimal)):
         return value if not isinstance(value, date) else value.isoformat()
     text = str(value)
@@ -42,26 +42,27 @@ class _Echo:
 
 def csv_response(table):
     writer = csv.writer(_Echo())
+    tz = timezone.get_current_timezone()
 
     def lines():
         yield "\ufeff"  # so spreadsheet programs read UTF-8
         yield writer.writerow([str(column) for column in table.columns])
         for row in table.rows:
-            yield writer.writerow([_cell(value) for value in row])
+            yield writer.writerow([_cell(value, tz) for value in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(table, "csv")}"'
     return response
 
 
-def _xlsx_cell(value):
+def _xlsx_cell(value, tz):
     if isinstance(value, datetime) and timezone.is_aware(value):
-        return timezone.localtime(value).replace(tzinfo=None)
+        return value.astimezone(tz).replace(tzinfo=None)
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, (int, float, date)) or value is None:
         return value
-    return _cell(value)
+    return _cell(value, tz)
 
 
 def xlsx_response(table):
@@ -69,8 +70,9 @@ def xlsx_response(table):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=str(table.name)[:31])
     sheet.append([str(column) for column in table.columns])
+    tz = timezone.get_current_timezone()
     for row in table.rows:
-        sheet.append([_xlsx_cell(value) for value in row])
+        sheet.append([_xlsx_cell(value, tz) for value in row])
     spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
     workbook.save(spool)
     spool.seek(0)

@@ -278,15 +278,21 @@ class LearnerReportView(ReportView):
             "user__country", "course_title", "language", "enrolled_at", "progress", "status", "completed_at",
             "last_activity_at",
         )  # fmt: skip
-        statuses = dict(Enrolment.Status.choices)
+        statuses = {value: str(label) for value, label in Enrolment.Status.choices}
         rows_query = self.enrolments().order_by("user__email", "course_title").values_list(*fields)
+        country_names = {}
+
+        def country_name_once(code):
+            if code not in country_names:
+                country_names[code] = country_name(code)
+            return country_names[code]
 
         def rows():
             for name, email, parliament, country, user_country, *rest in rows_query.iterator(chunk_size=EXPORT_CHUNK):
                 title, language, enrolled, progress, status, completed, last = rest
                 yield (
-                    name, email, parliament or "", country_name(country or user_country), title, language, enrolled,
-                    progress, str(statuses.get(status, status)), completed, last,
+                    name, email, parliament or "", country_name_once(country or user_country), title, language,
+                    enrolled, progress, statuses.get(status, status), completed, last,
                 )  # fmt: skip
 
         return Table(name="learners", columns=columns, rows=rows())
