@@ -18,7 +18,10 @@ class ReportFilterForm(forms.Form):
     hub = forms.ChoiceField(label=_("Hub"), required=False)
     course = forms.ChoiceField(label=_("Course"), required=False)
     parliament = forms.ModelChoiceField(
-        label=_("Parliament"), queryset=Parliament.objects.only("pk", "name"), required=False
+        label=_("Parliament"),
+        queryset=Parliament.objects.only("pk", "name"),
+        required=False,
+        empty_label=_("All parliaments"),
     )
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("All languages")), *settings.LANGUAGES]

@@ -77,9 +77,8 @@ def test_host_authors_and_administrator_publishes_and_reports(live_server, brows
     for target in (course, lesson, quiz):
         page.goto(f"{base}/admin/pages/{target.pk}/edit/")
         page.locator("footer [data-w-dropdown-target='toggle']").first.click()
-        page.locator('button[data-workflow-action-url*="/approve/"]').first.click()
-        page.wait_for_url(re.compile(r"/admin/"))
-        page.get_by_text("has been approved").first.wait_for()
+        page.get_by_role("button", name="Approve and Publish", exact=True).click()
+        page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
     for target in (course, lesson, quiz):
         target.refresh_from_db()
         assert target.live, target
