@@ -30,6 +30,7 @@ from wagtail.search import index
 
 from hubs.tree import hub_for_page
 from lms.core.models import BasePage
+from lms.core.page_cache import mark_cacheable
 
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
 from .topics import Topic
@@ -286,7 +287,8 @@ class CoursePage(RoutablePageMixin, BasePage):
 
     @path("")
     def course_home(self, request):
-        return self.render(request)
+        # Anonymous readers share one cached copy (the middleware caches only for them).
+        return mark_cacheable(self.render(request))
 
     @path("enrol/")
     def enrol_view(self, request):
@@ -412,7 +414,7 @@ class LessonPage(CourseItemPage):
             services.open_item(state.enrolment, self)
         context = self.get_context(request)
         context.update(self.learning_context(request, state))
-        return TemplateResponse(request, self.get_template(request), context)
+        return mark_cacheable(TemplateResponse(request, self.get_template(request), context))
 
     @path("complete/")
     def complete(self, request):

@@ -231,6 +231,7 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("invited by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("invited"), default=timezone.now)
+    emailed_at = models.DateTimeField(_("emailed"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
 
     class Meta:

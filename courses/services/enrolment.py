@@ -4,13 +4,10 @@ import csv
 import io
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -100,22 +97,15 @@ def _emails_from_csv(text):
 
 
 def _invite(email, course, by):
+    from ..tasks import send_invitation
+
     invitation, created = Invitation.objects.get_or_create(
         email=email,
         course_key=course.translation_key,
         defaults={"course": course, "course_title": course.title, "invited_by": by},
     )
     if created:
-        signup_url = f"{settings.BASE_URL}/{course.locale.language_code}/account/signup/"
-        context = {"course": course, "course_url": course.full_url, "signup_url": signup_url, "inviter": by}
-        transaction.on_commit(
-            lambda: send_mail(
-                _("You are invited to the course “%(title)s”") % {"title": course.title},
-                render_to_string("courses/email/invitation.txt", context),
-                settings.DEFAULT_FROM_EMAIL,
-                [email],
-            )
-        )
+        transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
     return invitation
 
 

@@ -1,6 +1,7 @@
 """Reading a learner's state in a course, and recording lessons opened and completed."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -8,6 +9,9 @@ from django.utils import timezone
 from ..models import CoursePage, Enrolment, ItemProgress, QuizPage
 from ..models.pages import CompletionRule, Outline
 from . import statements
+
+# How precisely "last activity" is kept: finer would turn every page view into a write.
+ACTIVITY_RESOLUTION = timedelta(minutes=5)
 
 
 @dataclass
@@ -104,19 +108,35 @@ def _item_type(page):
 
 
 def open_item(enrolment, page):
-    """The learner opened a lesson or quiz: remember it for "continue", and record the first visit."""
+    """The learner opened a lesson or quiz: remember it for "continue", and record the first visit.
+
+    Re-reading the same item writes nothing until ``ACTIVITY_RESOLUTION`` has passed, so reading stays a read.
+    """
     now = timezone.now()
+    key = page.translation_key
+    progress = ItemProgress.objects.filter(enrolment=enrolment, item_key=key).first()
     with transaction.atomic():
-        progress, created = ItemProgress.objects.get_or_create(
-            enrolment=enrolment,
-            item_key=page.translation_key,
-            defaults={"item_id": page.pk, "item_type": _item_type(page), "item_title": page.title, "started_at": now},
-        )
-        Enrolment.objects.filter(pk=enrolment.pk).update(last_item_key=page.translation_key, last_activity_at=now)
-        enrolment.last_item_key, enrolment.last_activity_at = page.translation_key, now
-        if created:
-            statements.item_opened(enrolment, page, progress)
+        if progress is None:
+            progress, created = ItemProgress.objects.get_or_create(
+                enrolment=enrolment,
+                item_key=key,
+                defaults={
+                    "item_id": page.pk,
+                    "item_type": _item_type(page),
+                    "item_title": page.title,
+                    "started_at": now,
+                },
+            )
+            if created:
+                statements.item_opened(enrolment, page, progress)
+        if enrolment.last_item_key != key or now - enrolment.last_activity_at > ACTIVITY_RESOLUTION:
+            _touch(enrolment, key, now)
     return progress
+
+
+def _touch(enrolment, key, now):
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_item_key=key, last_activity_at=now)
+    enrolment.last_item_key, enrolment.last_activity_at = key, now
 
 
 def complete_item(enrolment, page, by="learner"):
@@ -135,7 +155,6 @@ def complete_item(enrolment, page, by="learner"):
             progress.save(update_fields=["completed_at", "completed_by"])
             if not isinstance(page, QuizPage):
                 statements.lesson_completed(enrolment, page, progress)
-        Enrolment.objects.filter(pk=enrolment.pk).update(last_item_key=page.translation_key, last_activity_at=now)
-        enrolment.last_item_key, enrolment.last_activity_at = page.translation_key, now
+        _touch(enrolment, page.translation_key, now)
         refresh_completion(enrolment, page.course)
     return progress

@@ -131,3 +131,17 @@ def test_profile_rejects_bad_input(client, home):
 def test_profile_needs_login(client, home):
     response = client.get("/en/account/profile/")
     assert response.status_code == 302 and "/account/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_logging_in_continues_in_the_preferred_language(client, home):
+    user = UserFactory(preferred_language="es")
+    response = client.post("/en/account/login/", {"login": user.email, "password": DEFAULT_PASSWORD})
+    assert response["Location"] == "/es/account/profile/"
+
+
+@pytest.mark.django_db
+def test_an_explicit_next_address_wins_over_the_preferred_language(client, home):
+    user = UserFactory(preferred_language="es")
+    response = client.post("/en/account/login/?next=/en/search/", {"login": user.email, "password": DEFAULT_PASSWORD})
+    assert response["Location"] == "/en/search/"

@@ -45,3 +45,17 @@ def test_translated_pages_announce_their_alternates(client, home, home_fr):
     soup = BeautifulSoup(client.get("/en/").content, "html.parser")
     alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate")}
     assert alternates == {"en": "http://testserver/en/", "fr": "http://testserver/fr/"}
+
+
+def test_the_language_read_last_is_remembered_for_the_root_address(client, home, home_fr):
+    client.get("/fr/")
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 302 and response["Location"] == "/fr/"
+
+
+def test_logging_out_stays_in_the_same_language(client, home, home_fr):
+    from lms.accounts.factories import UserFactory
+
+    client.force_login(UserFactory())
+    response = client.post("/fr/account/logout/")
+    assert response["Location"] == "/fr/"

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from ..page_cache import mark_cacheable
+
 
 class SocialSharingMixin(models.Model):
     """What a link to the page shows when shared (Open Graph and similar cards)."""
@@ -43,7 +45,7 @@ class SearchEngineMixin(models.Model):
 
 
 class BasePage(SocialSharingMixin, SearchEngineMixin, Page):
-    """Abstract base of every page type: search-engine and sharing fields and their panels."""
+    """Abstract base of every page type: search-engine and sharing fields, and the anonymous page cache."""
 
     promote_panels = [
         MultiFieldPanel(Page.promote_panels, heading=_("For search engines")),
@@ -59,6 +61,12 @@ class BasePage(SocialSharingMixin, SearchEngineMixin, Page):
     @property
     def sharing_description(self):
         return self.social_text or self.search_description
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            mark_cacheable(response)
+        return response
 
     def get_sitemap_urls(self, request=None):
         return [] if self.noindex else super().get_sitemap_urls(request)

@@ -10,8 +10,8 @@ from ..blocks import BodyStreamBlock
 from .base import BasePage
 
 
-class HomePage(BasePage):
-    """The root of a language's site: introduction, body and the sections listed in the menu."""
+class ArticlePage(BasePage):
+    """Abstract: a page of an introduction and a body made of the shared blocks."""
 
     introduction = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences shown under the title.")
@@ -20,6 +20,13 @@ class HomePage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(ArticlePage):
+    """The root of a language's site: introduction, body and the sections listed in the menu."""
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["core.StandardPage", "hubs.CentrePage", "courses.CatalogPage"]
@@ -27,21 +34,9 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
-    def menu_pages(self):
-        """The sections shown in the main navigation."""
-        return self.get_children().live().public().in_menu().specific()
 
-
-class StandardPage(BasePage):
+class StandardPage(ArticlePage):
     """A page of text and media: about, help, legal notices and the like."""
-
-    introduction = models.TextField(
-        _("introduction"), blank=True, help_text=_("One or two sentences shown under the title.")
-    )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"), help_text=_("The page's main content."))
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
 
     parent_page_types = ["core.HomePage", "core.StandardPage"]
     subpage_types = ["core.StandardPage"]

@@ -1,0 +1,192 @@
+"""Page-serving benchmark: gunicorn on 127.0.0.1, concurrent clients, requests per second and latency.
+
+    .venv/bin/python bench/pages.py [--seconds 10] [--clients 8] [--workers 2] [--only NAME ...]
+
+Builds a fresh database (a temporary SQLite file, or the PostgreSQL database named by DATABASE_URL, which it
+migrates and fills), loads the demo content, serves it with gunicorn and drives each URL in turn for a fixed
+time. A bare Django view on the same server is the ceiling; each page's ratio to it is printed.
+
+Each app adds its pages to PAGES. A page marked ``learner=True`` is fetched with the session of a demo learner
+created for the run.
+"""
+
+import argparse
+import http.client
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class BenchPage:
+    name: str
+    path: str
+    learner: bool = False
+    target_ratio: float = 0.0  # the issue's target share of the bare view's throughput, 0 when none
+
+
+CEILING = BenchPage("bare Django view", "/bench/bare/")
+PAGES = [
+    BenchPage("home (en)", "/en/", target_ratio=0.8),
+    BenchPage("home (fr)", "/fr/", target_ratio=0.8),
+    BenchPage("search", "/en/search/?q=parliament"),
+    BenchPage("sitemap.xml", "/sitemap.xml"),
+    BenchPage("course catalogue", "/en/courses/", target_ratio=0.5),
+    BenchPage("course page", "/en/centre/hubs/ict-governance/ict-governance-in-parliament/", target_ratio=0.5),
+    BenchPage(
+        "lesson (enrolled learner)",
+        "/en/centre/hubs/ict-governance/ict-governance-in-parliament/who-decides/",
+        learner=True,
+        target_ratio=0.5,
+    ),
+]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prepare_database(env):
+    """Migrate, load the demo content and make a learner session; returns the session cookie value."""
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=PROJECT_DIR, env=env, check=True)
+    subprocess.run([*manage, "load_demo"], cwd=PROJECT_DIR, env=env, check=True, stdout=subprocess.DEVNULL)
+    code = (
+        "import django; django.setup()\n"
+        "from django.contrib.auth import get_user_model\n"
+        "from django.contrib.sessions.backends.db import SessionStore\n"
+        "user, _ = get_user_model().objects.get_or_create(email='bench-learner@example.org')\n"
+        "session = SessionStore(); session['_auth_user_id'] = str(user.pk)\n"
+        "session['_auth_user_backend'] = 'django.contrib.auth.backends.ModelBackend'\n"
+        "session['_auth_user_hash'] = user.get_session_auth_hash(); session.create()\n"
+        "from courses import services; from courses.models import CoursePage\n"
+        "for course in CoursePage.objects.live(): services.enrol(user, course)\n"
+        "print(session.session_key)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT_DIR, env=env, check=True, capture_output=True, text=True
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
+def start_server(env, port, workers):
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "lms.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "gthread",
+        "--threads",
+        "4",
+        "--log-level",
+        "warning",
+    ]
+    server = subprocess.Popen(command, cwd=PROJECT_DIR, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            get(port, CEILING.path, None)
+            return server
+        except OSError:
+            time.sleep(0.3)
+    server.kill()
+    raise SystemExit("gunicorn did not start within 60 seconds")
+
+
+def get(port, path, session):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Host": "127.0.0.1", "Accept-Language": "en"}
+    if session:
+        headers["Cookie"] = f"sessionid={session}"
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def drive(port, page, session, seconds, clients):
+    """Run ``clients`` threads against one URL for ``seconds``; returns (requests/s, p50 ms, p95 ms, errors)."""
+    latencies, errors, lock = [], [0], threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def client():
+        mine, failed = [], 0
+        while time.monotonic() < stop_at:
+            started = time.perf_counter()
+            try:
+                status = get(port, page.path, session if page.learner else None)
+            except OSError:
+                status = 0
+            mine.append(time.perf_counter() - started)
+            failed += status != 200
+        with lock:
+            latencies.extend(mine)
+            errors[0] += failed
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [latencies[0]] * 99
+    return len(latencies) / seconds, quantiles[49] * 1000, quantiles[94] * 1000, errors[0]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--only", nargs="*", help="names of the pages to run (default: all)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as scratch:
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "MEDIA_ROOT": f"{scratch}/media"}
+        env.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
+        session = prepare_database(env)
+        port = free_port()
+        server = start_server(env, port, args.workers)
+        try:
+            pages = [page for page in PAGES if not args.only or page.name in args.only]
+            for page in pages:
+                get(port, page.path, session if page.learner else None)  # warm caches as a live server has them
+            ceiling = drive(port, CEILING, session, args.seconds, args.clients)
+            database = env["DATABASE_URL"].split(":", 1)[0]
+            print(
+                f"gunicorn {args.workers} workers x 4 threads, {args.clients} clients, "
+                f"{args.seconds:g} s per URL, {database}"
+            )
+            print(f"{'page':32} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} {'ratio':>6} {'target':>7}")
+            rows = [(CEILING, ceiling)] + [
+                (page, drive(port, page, session, args.seconds, args.clients)) for page in pages
+            ]
+            for page, (rps, p50, p95, errors) in rows:
+                ratio = rps / ceiling[0]
+                target = f"{page.target_ratio:.0%}" if page.target_ratio else "-"
+                print(f"{page.name:32} {rps:8.1f} {p50:8.1f} {p95:8.1f} {errors:7d} {ratio:6.0%} {target:>7}")
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

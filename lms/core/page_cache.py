@@ -1,0 +1,78 @@
+"""Whole-page cache for anonymous readers, emptied whenever published content changes.
+
+Pages opt in (``BasePage`` marks its responses); the middleware answers later requests for the same address
+before URL routing, so a cached page costs about as much as a bare Django view. A page's HTML also shows menus,
+listings and translations of other pages, so purging one page is not enough: every change bumps a generation
+number that is part of each key, which retires the whole cache at once. With several server processes the cache
+must be shared (Redis, as in production) for a purge to reach them all.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+GENERATION_KEY = "page-cache:generation"
+# Headers the inner middleware adds, which a cache hit (answered before them) must repeat.
+CACHED_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options")
+TIMEOUT = 600
+
+
+def purge():
+    """Retire every cached page (call after any change that public pages show)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def mark_cacheable(response):
+    """Let the middleware keep this response for anonymous readers, if nothing in it is personal."""
+    response.page_cacheable = True
+    return response
+
+
+def _key(request, generation):
+    # Pages whose output depends on a cookie (a chosen time zone, say) list it in PAGE_CACHE_VARY_COOKIES.
+    varying = "|".join(request.COOKIES.get(name, "") for name in settings.PAGE_CACHE_VARY_COOKIES)
+    digest = hashlib.sha256(f"{request.get_full_path()}\n{varying}".encode()).hexdigest()
+    return f"page-cache:{generation}:{digest}"
+
+
+def _is_anonymous(request):
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
+
+
+def _is_shareable(response):
+    # Any cookie (a CSRF token, a message, a session) makes the response personal.
+    return (
+        getattr(response, "page_cacheable", False)
+        and response.status_code == 200
+        and not response.cookies
+        and not response.has_header("Cache-Control")
+        and not getattr(response, "streaming", False)
+    )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or not _is_anonymous(request):
+            return self.get_response(request)
+        generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+        key = _key(request, generation)
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            response = HttpResponse(content, headers=headers)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and _is_shareable(response):
+            headers = {name: response[name] for name in CACHED_HEADERS if response.has_header(name)}
+            cache.set(key, (response.content, headers), TIMEOUT)
+            response["X-Page-Cache"] = "miss"
+        return response

@@ -1,0 +1,33 @@
+"""Retire the anonymous page cache whenever something public pages show has changed."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import page_cache
+from .models import DataFormat, Parliament, SiteSettings
+
+
+def purge_page_cache(sender, **kwargs):
+    page_cache.purge()
+
+
+def purge_on_change(sender, created=False, **kwargs):
+    # Site settings are created with their defaults on first read, which changes nothing shown.
+    if not (created and sender is SiteSettings):
+        page_cache.purge()
+
+
+def purge_on_page_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        page_cache.purge()
+
+
+def connect():
+    page_published.connect(purge_page_cache, dispatch_uid="page-cache-published")
+    page_unpublished.connect(purge_page_cache, dispatch_uid="page-cache-unpublished")
+    post_page_move.connect(purge_page_cache, dispatch_uid="page-cache-moved")
+    post_delete.connect(purge_on_page_delete, dispatch_uid="page-cache-deleted")
+    for model in (SiteSettings, Parliament, DataFormat):
+        post_save.connect(purge_on_change, sender=model, dispatch_uid=f"page-cache-{model.__name__}-saved")
+        post_delete.connect(purge_page_cache, sender=model, dispatch_uid=f"page-cache-{model.__name__}-deleted")

@@ -1,0 +1,67 @@
+from django.contrib.auth import get_user_model
+
+from lms.accounts.factories import UserFactory
+from lms.core.factories import ParliamentFactory, StandardPageFactory
+
+
+def test_anonymous_readers_get_the_cached_page(client, home):
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
+
+
+def test_publishing_any_page_retires_the_cache(client, home):
+    client.get("/en/")
+    section = StandardPageFactory(parent=home, title="New section", show_in_menus=True, live=False)
+    section.save_revision().publish()
+    response = client.get("/en/")
+    assert response["X-Page-Cache"] == "miss"
+    assert b"New section" in response.content
+
+
+def test_unpublishing_retires_the_cache(client, home):
+    section = StandardPageFactory(parent=home, title="Old section", show_in_menus=True)
+    assert b"Old section" in client.get("/en/").content
+    section.unpublish()
+    assert b"Old section" not in client.get("/en/").content
+
+
+def test_directory_changes_retire_the_cache(client, home):
+    client.get("/en/")
+    ParliamentFactory()
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
+
+
+def test_logged_in_readers_are_never_served_from_the_cache(client, home):
+    client.get("/en/")
+    client.force_login(UserFactory(full_name="Ana"))
+    response = client.get("/en/")
+    assert "X-Page-Cache" not in response
+    assert b"Log out" in response.content
+    assert get_user_model().objects.count() == 1
+
+
+def test_queries_and_other_languages_have_their_own_entries(client, home, home_fr):
+    client.get("/en/")
+    assert client.get("/fr/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/?page=2")["X-Page-Cache"] == "miss"
+
+
+def test_pages_that_set_a_cookie_are_not_shared(client, home):
+    client.get("/en/account/login/")  # renders a CSRF token: never cached
+    response = client.get("/en/account/login/")
+    assert "X-Page-Cache" not in response
+
+
+def test_cache_hits_keep_the_frame_protection(client, home):
+    client.get("/en/")
+    response = client.get("/en/")
+    assert response["X-Page-Cache"] == "hit"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_cookies_a_page_depends_on_get_their_own_entries(client, home, settings):
+    settings.PAGE_CACHE_VARY_COOKIES = ["timezone"]
+    client.get("/en/")
+    client.cookies["timezone"] = "Asia/Tokyo"
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
