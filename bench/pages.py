@@ -48,6 +48,17 @@ PAGES = [
         learner=True,
         target_ratio=0.5,
     ),
+    # hubs
+    BenchPage("centre (en)", "/en/centre/", target_ratio=0.8),
+    BenchPage("hub index (en)", "/en/centre/hubs/", target_ratio=0.8),
+    BenchPage("hub index (fr)", "/fr/a-propos-du-centre/poles/", target_ratio=0.8),
+    BenchPage("hub page (en)", "/en/centre/hubs/inter-parliamentary-cloud/", target_ratio=0.8),
+    BenchPage(
+        "open-data catalogue (en)",
+        "/en/centre/hubs/inter-parliamentary-cloud/open-data-catalogue/?format=json",
+        target_ratio=0.8,
+    ),
+    BenchPage("parliament directory (en)", "/en/centre/parliaments/?region=americas", target_ratio=0.8),
 ]
 
 

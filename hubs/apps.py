@@ -8,3 +8,5 @@ class HubsConfig(AppConfig):
 
     def ready(self):
         from . import roles, signals  # noqa: F401
+
+        signals.connect()

@@ -5,8 +5,14 @@ import json
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from .models import UpdateFrequency
+
+# Downloads keep their file name (Content-Disposition), which the shared page cache does not replay, so they
+# are left to HTTP caches for a short while instead.
+DOWNLOAD_MAX_AGE = 300
+
 
 CSV_COLUMNS = [
     "parliament",
@@ -79,6 +85,7 @@ def catalogue_csv(portals, page):
     writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     writer.writerows(catalogue_rows(portals))
+    patch_cache_control(response, public=True, max_age=DOWNLOAD_MAX_AGE)
     return response
 
 
@@ -138,4 +145,5 @@ def catalogue_dcat(portals, page, request):
         json.dumps(document, ensure_ascii=False, indent=2), content_type="application/ld+json; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{page.slug}.jsonld"'
+    patch_cache_control(response, public=True, max_age=DOWNLOAD_MAX_AGE)
     return response

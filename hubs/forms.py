@@ -50,15 +50,23 @@ class JoinRequestForm(forms.ModelForm):
 
     def clean_website(self):
         if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("This field must be left empty."))
+            # Shown above the form: the field itself is out of sight, and only robots fill it in.
+            raise forms.ValidationError(_("The hidden field “Leave this field empty” must stay empty."))
         return ""
+
+    def restart_clock(self):
+        """Give the form sent back a fresh time stamp, so that the person can send it again."""
+        self.data = self.data.copy()
+        self.data["started"] = signing.dumps(time.time(), salt=TIMESTAMP_SALT)
 
     def clean_started(self):
         try:
             started = signing.loads(self.cleaned_data["started"], salt=TIMESTAMP_SALT, max_age=MAX_SECONDS)
         except signing.SignatureExpired:
+            self.restart_clock()
             raise forms.ValidationError(_("The form has expired; please reload the page and send it again.")) from None
         except (signing.BadSignature, TypeError, ValueError):
+            self.restart_clock()
             raise forms.ValidationError(_("The form was altered; please reload the page and send it again.")) from None
         if time.time() - float(started) < MIN_SECONDS:
             raise forms.ValidationError(_("The form was sent too fast; please check it and send it again."))
@@ -66,6 +74,9 @@ class JoinRequestForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        for hidden in ("website", "started"):
+            if hidden in self.errors:
+                self.add_error(None, self.errors.pop(hidden))
         kind = cleaned_data.get("kind")
         if kind == JoinRequest.Kind.HUB and not cleaned_data.get("hub"):
             self.add_error("hub", _("Choose the hub you wish to join."))

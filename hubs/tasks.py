@@ -7,7 +7,7 @@ import urllib.request
 from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import DatabaseError
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -94,6 +94,7 @@ def notify_join_request(self, join_request_id):
         context = {"join_request": join_request, "admin_url": f"{settings.BASE_URL}/admin/snippets/hubs/joinrequest/"}
         subject = render_to_string("hubs/email/join_request_subject.txt", context).strip()
         body = render_to_string("hubs/email/join_request_body.txt", context)
-    sent = send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to) if to else 0
+    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, reply_to=[join_request.email])
+    sent = message.send() if to else 0
     JoinRequest.objects.filter(pk=join_request.pk).update(notified_at=timezone.now())
     return sent

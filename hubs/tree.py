@@ -12,7 +12,7 @@ from wagtail.models import Page
 # Page types a hub page gathers from below itself, by listing; settings.HUBS_GATHERED_PAGE_TYPES overrides it.
 GATHERED_PAGE_TYPES = {
     "courses": ["courses.CoursePage"],
-    "events": ["courses.LearningEventPage", "conference.SessionPage"],
+    "events": [],  # no app has an event page type yet; list its label here when one does
     "news": ["hubs.NewsPage"],
 }
 

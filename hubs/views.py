@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -64,4 +65,7 @@ def join_request(request, centre):
         form = JoinRequestForm(initial=initial, hubs=hubs)
     context = centre.get_context(request)
     context["form"] = form
-    return TemplateResponse(request, "hubs/join_request_page.html", context, status=status)
+    response = TemplateResponse(request, "hubs/join_request_page.html", context, status=status)
+    # The form carries this reader's CSRF token: never keep it in the shared page cache.
+    add_never_cache_headers(response)
+    return response

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from .models import JoinRequest, OpenDataPortal, Partner
 
@@ -47,12 +47,20 @@ class HostPermissionPolicy(ModelPermissionPolicy):
             return True
         return action in {"view", "change"} and JoinRequest.objects.visible_to(user).filter(pk=instance.pk).exists()
 
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, action, instance) for action in actions)
+
     def instances_user_has_permission_for(self, user, action):
         if super().user_has_permission(user, action):
             return JoinRequest.objects.all()
         if action in {"view", "change"}:
             return JoinRequest.objects.visible_to(user)
         return JoinRequest.objects.none()
+
+
+class JoinRequestEditView(EditView):
+    def get_queryset(self):
+        return JoinRequest.objects.visible_to(self.request.user)
 
 
 class JoinRequestViewSet(SnippetViewSet):
@@ -62,6 +70,7 @@ class JoinRequestViewSet(SnippetViewSet):
     list_display = ["organisation", "kind", "hub", "partnership_level", "status", "created_at"]
     list_filter = ["status", "kind", "partnership_level"]
     search_fields = ["organisation", "contact_name", "email"]
+    edit_view_class = JoinRequestEditView
 
     def get_queryset(self, request):
         return JoinRequest.objects.visible_to(request.user).select_related("hub")

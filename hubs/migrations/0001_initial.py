@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import hubs.caching
 import modelcluster.fields
 import modelsearch.index
 import wagtail.contrib.routable_page.models
@@ -37,7 +36,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'Centre page',
             },
-            bases=(hubs.caching.CachedPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='HubIndexPage',
@@ -52,7 +51,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'hub index',
             },
-            bases=(hubs.caching.CachedPageMixin, 'wagtailcore.page', models.Model),
+            bases=('wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='HubPage',
@@ -76,7 +75,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'hub',
             },
-            bases=(hubs.caching.CachedPageMixin, 'wagtailcore.page', models.Model),
+            bases=('wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='JoinRequest',
@@ -116,7 +115,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'news index',
             },
-            bases=(hubs.caching.CachedPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='NewsPage',
@@ -136,7 +135,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'news items',
                 'ordering': ['-date'],
             },
-            bases=(hubs.caching.CachedPageMixin, 'wagtailcore.page', models.Model),
+            bases=('wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='OpenDataCataloguePage',
@@ -151,7 +150,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'open-data catalogue',
             },
-            bases=(hubs.caching.CachedPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='OpenDataPortal',
@@ -188,7 +187,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'parliament directory',
             },
-            bases=(hubs.caching.CachedPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='HubMembership',

@@ -10,13 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from lms.core.models import BasePage, DataFormat, Parliament
 
-from ..caching import CachedPageMixin
+from .routing import CachedRoutablePageMixin
 
 
 class DataCategory(models.TextChoices):
@@ -138,7 +138,7 @@ class PortalCategory(Orderable):
         constraints = [models.UniqueConstraint(fields=["portal", "category"], name="hubs_portal_unique_category")]
 
 
-class OpenDataCataloguePage(CachedPageMixin, RoutablePageMixin, BasePage):
+class OpenDataCataloguePage(CachedRoutablePageMixin, BasePage):
     """The catalogue of the hub's parliaments' open-data portals, filterable, with CSV and DCAT downloads."""
 
     introduction = models.TextField(

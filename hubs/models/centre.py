@@ -3,18 +3,18 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from lms.core.blocks import BodyStreamBlock
 from lms.core.models import BasePage
 
-from ..caching import CachedPageMixin, no_cache
 from .partners import Partner
+from .routing import CachedRoutablePageMixin
 
 
-class CentrePage(CachedPageMixin, RoutablePageMixin, BasePage):
+class CentrePage(CachedRoutablePageMixin, BasePage):
     """The Centre: mission, structure, areas of work, how to take part, its partners by level and its hubs.
 
     Its ``join/`` sub-page holds the form where a parliament asks to join a hub or become a partner.
@@ -81,7 +81,6 @@ class CentrePage(CachedPageMixin, RoutablePageMixin, BasePage):
         return self.render(request)
 
     @path("join/")
-    @no_cache
     def join(self, request):
         from ..views import join_request
 

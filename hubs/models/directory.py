@@ -4,16 +4,16 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
 from lms.core.models import BasePage, Parliament
 
-from ..caching import CachedPageMixin
 from ..tree import gathered_list
+from .routing import CachedRoutablePageMixin
 
 
-class ParliamentDirectoryPage(CachedPageMixin, RoutablePageMixin, BasePage):
+class ParliamentDirectoryPage(CachedRoutablePageMixin, BasePage):
     """The parliaments of the Centre's directory; each has its own sub-page at ``<slug>/``."""
 
     introduction = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list."))

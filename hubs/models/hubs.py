@@ -14,7 +14,6 @@ from lms.core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from lms.core.models import BasePage, Parliament
 
 from ..blocks import FocusAreasBlock
-from ..caching import CachedPageMixin
 from ..tree import gathered_list
 
 
@@ -23,7 +22,7 @@ class HubKind(models.TextChoices):
     THEMATIC = "thematic", _("Thematic hub")
 
 
-class HubIndexPage(CachedPageMixin, BasePage):
+class HubIndexPage(BasePage):
     """The list of the Centre's regional and thematic hubs, filterable by kind and region."""
 
     introduction = models.TextField(
@@ -76,7 +75,9 @@ class HubPageForm(WagtailAdminPageForm):
         if not cleaned_data.get("open_data_required"):
             return cleaned_data
         qualifying = set(Parliament.objects.with_open_data().values_list("pk", flat=True))
-        for form in self.formsets["memberships"].forms:
+        memberships = self.formsets["memberships"]
+        memberships.is_valid()  # formsets are validated after the page form; their data is needed here
+        for form in memberships.forms:
             parliament = form.cleaned_data.get("parliament") if hasattr(form, "cleaned_data") else None
             if parliament and not form.cleaned_data.get("DELETE") and parliament.pk not in qualifying:
                 form.add_error("parliament", OPEN_DATA_RULE_ERROR)
@@ -89,7 +90,7 @@ OPEN_DATA_RULE_ERROR = _(
 )
 
 
-class HubPage(CachedPageMixin, BasePage):
+class HubPage(BasePage):
     """A regional or thematic hub hosted by a parliament: who may join, members, objectives, its pages.
 
     The hub's courses, events and news are the pages of those types below it (see ``hubs.tree``).

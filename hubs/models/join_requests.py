@@ -11,7 +11,7 @@ from .partners import Partner
 class JoinRequestQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Everything for administrators; for a hub host, the requests to join the hubs its parliament hosts."""
-        if user.is_superuser:
+        if user.is_superuser or user.has_perm("hubs.change_joinrequest") or user.has_perm("hubs.view_joinrequest"):
             return self
         if not getattr(user, "parliament_id", None):
             return self.none()

@@ -4,14 +4,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from lms.core.blocks import BodyStreamBlock
 from lms.core.models import BasePage
 
-from ..caching import CachedPageMixin
+from .routing import CachedRoutablePageMixin
 
 
 class NewsKind(models.TextChoices):
@@ -19,7 +19,7 @@ class NewsKind(models.TextChoices):
     BULLETIN = "bulletin", _("Innovation Bulletin")
 
 
-class NewsIndexPage(CachedPageMixin, RoutablePageMixin, BasePage):
+class NewsIndexPage(CachedRoutablePageMixin, BasePage):
     """The news of the Centre or of one hub, newest first, with an Atom feed at ``feed/``."""
 
     introduction = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list of news."))
@@ -64,7 +64,7 @@ class NewsIndexPage(CachedPageMixin, RoutablePageMixin, BasePage):
         return news_feed(request, self)
 
 
-class NewsPage(CachedPageMixin, BasePage):
+class NewsPage(BasePage):
     """A news item or an issue of the Innovation Bulletin."""
 
     kind = models.CharField(

@@ -260,7 +260,6 @@ XAPI_MAX_REQUEST_SIZE = int(os.environ.get("XAPI_MAX_REQUEST_SIZE", str(50 * 102
 # hubs: the Centre and its hubs
 HUBS_PORTAL_CHECK_TIMEOUT = int(os.environ.get("HUBS_PORTAL_CHECK_TIMEOUT", "10"))  # seconds per portal
 HUBS_JOIN_RATE_LIMIT = (10, 3600)  # join-request submissions per client address, per period in seconds
-HUBS_PAGE_CACHE_SECONDS = int(os.environ.get("HUBS_PAGE_CACHE_SECONDS", "600"))
 
 # Courses
 # A Unicode TrueType font for certificates and transcripts (Debian's fonts-dejavu-core); its "-Bold" sibling

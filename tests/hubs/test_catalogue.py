@@ -22,7 +22,9 @@ def formats(db):
 
 
 def parliament_with_portal(name, codes, formats, categories, region="americas", **portal):
-    parliament = ParliamentFactory(name=name, region=region, open_data_url=f"https://{name.split()[-1].lower()}.example")
+    parliament = ParliamentFactory(
+        name=name, region=region, open_data_url=f"https://{name.split()[-1].lower()}.example"
+    )
     parliament.open_data_formats.set([formats[code] for code in codes])
     entry = OpenDataPortalFactory(parliament=parliament, **portal)
     for category in categories:
@@ -115,3 +117,13 @@ def test_a_portal_needs_machine_readable_data(formats):
     with pytest.raises(ValidationError) as error:
         portal.full_clean()
     assert "machine-readable" in str(error.value)
+
+
+def test_the_page_is_cached_the_downloads_keep_their_file_name(client, catalogue):
+    for _ in range(3):
+        page = client.get(catalogue.url + "?format=json")
+    assert page["X-Page-Cache"] == "hit"
+    for _ in range(2):
+        download = client.get(catalogue.url + "csv/?format=json")
+    assert "X-Page-Cache" not in download
+    assert download["Content-Disposition"] == 'attachment; filename="open-data.csv"'

@@ -13,7 +13,7 @@ from lms.core.factories import ParliamentFactory
 
 
 class Handler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):
         if self.path.startswith("/slow"):
             time.sleep(3)
         status = 500 if self.path.startswith("/broken") else 200
@@ -95,7 +95,7 @@ def test_a_server_error_is_not_reachable(server):
 
 
 @pytest.mark.django_db
-def test_the_periodic_task_checks_every_portal(server, closed_port):
+def test_the_periodic_task_checks_every_portal(server, closed_port, eager_tasks):
     up = portal_at(server + "/a")
     down = portal_at(f"http://127.0.0.1:{closed_port}/")
     assert check_all_portals.apply().get() == 2

@@ -118,6 +118,7 @@ HOME = {
     },
 }
 
+
 def load(stdout):
     """Build the home page in four languages and the site settings (the Centre's pages come from hubs.demo)."""
     ensure_locales()

@@ -1,0 +1,141 @@
+import time
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core import mail, signing
+
+from hubs.factories import HubPageFactory
+from hubs.forms import TIMESTAMP_SALT
+from hubs.models import JoinRequest
+from lms.accounts.factories import UserFactory
+from lms.core.factories import ParliamentFactory
+
+
+def started(seconds_ago=60):
+    return signing.dumps(time.time() - seconds_ago, salt=TIMESTAMP_SALT)
+
+
+@pytest.fixture
+def hub(hub_index):
+    host = ParliamentFactory(name="European Parliament")
+    return HubPageFactory(parent=hub_index, title="ICT Governance", slug="ict-governance", host=host)
+
+
+@pytest.fixture
+def join_url(centre):
+    return centre.url + "join/"
+
+
+def hub_request(hub_page, **overrides):
+    data = {
+        "kind": "hub",
+        "hub": hub_page.slug,
+        "organisation": "Parliament of Ghana",
+        "contact_name": "Ama Mensah",
+        "position": "Head of ICT",
+        "email": "ama@parliament.example",
+        "message": "We would like to take part in the ICT Governance hub.",
+        "website": "",
+        "started": started(),
+    }
+    data.update(overrides)
+    return data
+
+
+def test_the_form_prefills_the_hub(client, hub, join_url):
+    response = client.get(join_url + "?hub=ict-governance")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="ict-governance" selected' in html
+    assert 'name="website"' in html and 'aria-hidden="true"' in html
+
+
+def test_a_valid_request_is_stored_and_the_host_notified(
+    client, hub, join_url, django_capture_on_commit_callbacks, eager_tasks
+):
+    host_editor = UserFactory(email="host@europarl.example", parliament=hub.host, is_staff=True)
+    hub.contact_email = "ict-hub@europarl.example"
+    hub.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(join_url, hub_request(hub))
+    assert len(callbacks) == 1
+    assert response.status_code == 302
+    assert response["Location"] == hub.url
+    join = JoinRequest.objects.get()
+    assert (join.kind, join.hub_id, join.organisation, join.language) == ("hub", hub.pk, "Parliament of Ghana", "en")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert set(message.to) == {"ict-hub@europarl.example", host_editor.email}
+    assert "Parliament of Ghana" in message.subject and "ICT Governance" in message.subject
+    assert "Head of ICT" in message.body
+    assert message.reply_to == ["ama@parliament.example"]
+    join.refresh_from_db()
+    assert join.notified_at is not None
+
+
+def test_a_partner_request_needs_a_level(client, hub, join_url):
+    data = hub_request(hub, kind="partner", hub="")
+    response = client.post(join_url, data)
+    assert response.status_code == 400
+    assert "Choose the level of partnership" in response.content.decode()
+    data["partnership_level"] = "support"
+    assert client.post(join_url, data).status_code == 302
+    join = JoinRequest.objects.get()
+    assert (join.kind, join.hub, join.partnership_level) == ("partner", None, "support")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "error"),
+    [
+        ({"email": "not-an-address"}, "Enter a valid email address."),
+        ({"organisation": ""}, "This field is required."),
+        ({"hub": ""}, "Choose the hub you wish to join."),
+        ({"hub": "no-such-hub"}, "Select a valid choice."),
+        ({"kind": "takeover"}, "Select a valid choice."),
+        ({"website": "https://spam.example"}, "must stay empty"),
+        ({"started": "forged"}, "The form was altered"),
+    ],
+)
+def test_bad_input_gets_a_clear_error_and_nothing_is_stored(client, hub, join_url, overrides, error):
+    response = client.post(join_url, hub_request(hub, **overrides))
+    assert response.status_code == 400
+    assert error in response.content.decode()
+    assert not JoinRequest.objects.exists()
+
+
+def test_forms_sent_faster_than_a_person_can_type_are_refused(client, hub, join_url):
+    response = client.post(join_url, hub_request(hub, started=started(seconds_ago=0)))
+    assert response.status_code == 400
+    assert "too fast" in response.content.decode()
+    assert not JoinRequest.objects.exists()
+
+
+def test_rate_limit_per_address(client, hub, join_url, settings):
+    settings.HUBS_JOIN_RATE_LIMIT = (2, 3600)
+    for _ in range(2):
+        assert client.post(join_url, hub_request(hub)).status_code == 302
+    response = client.post(join_url, hub_request(hub))
+    assert response.status_code == 429
+    assert "Too many requests" in response.content.decode()
+    assert JoinRequest.objects.count() == 2
+    other = client.post(join_url, hub_request(hub), REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 302
+
+
+def test_hosts_see_only_their_hubs_requests_in_the_admin(client, hub, hub_index):
+    other_hub = HubPageFactory(parent=hub_index, title="Southern Africa", slug="southern-africa")
+    own = JoinRequest.objects.create(kind="hub", hub=hub, organisation="Parliament of Ghana", contact_name="A",
+                                     email="a@example.org", message="m")  # fmt: skip
+    hidden = JoinRequest.objects.create(kind="hub", hub=other_hub, organisation="Parliament of Malawi",
+                                        contact_name="B", email="b@example.org", message="m")  # fmt: skip
+    host = UserFactory(parliament=hub.host, is_staff=True)
+    host.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(host)
+    listing = client.get("/admin/snippets/hubs/joinrequest/")
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "Parliament of Ghana" in html and "Parliament of Malawi" not in html
+    assert client.get(f"/admin/snippets/hubs/joinrequest/edit/{own.pk}/").status_code == 200
+    assert client.get(f"/admin/snippets/hubs/joinrequest/edit/{hidden.pk}/", follow=True).status_code == 404
+    outsider = UserFactory(is_staff=True)
+    assert not JoinRequest.objects.visible_to(outsider).exists()
