@@ -59,6 +59,8 @@ PAGES = [
         target_ratio=0.8,
     ),
     BenchPage("parliament directory (en)", "/en/centre/parliaments/?region=americas", target_ratio=0.8),
+    BenchPage("xAPI about", "/xapi/about"),
+    BenchPage("learner's xAPI record download", "/xapi/me/statements.json", learner=True),
 ]
 
 

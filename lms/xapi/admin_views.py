@@ -20,12 +20,14 @@ class LRSClientCreateView(CreateView):
     """Creates the client and shows its key and secret once, on a page of their own (never in a message)."""
 
     def save_instance(self):
+        """Save the client with a new key and secret, keeping the secret to show it."""
         instance = self.form.save(commit=False)
         self.secret = instance.set_new_secret()
         instance.save()
         return instance
 
     def save_action(self):
+        """Show the key and secret instead of redirecting to the listing."""
         return TemplateResponse(
             self.request,
             "xapi/admin/client_secret.html",
@@ -34,6 +36,8 @@ class LRSClientCreateView(CreateView):
 
 
 class LRSClientViewSet(ModelViewSet):
+    """Administrators list, create, edit and deactivate LRS clients."""
+
     model = LRSClient
     name = "xapi_clients"
     add_view_class = LRSClientCreateView
@@ -44,10 +48,13 @@ class LRSClientViewSet(ModelViewSet):
     search_fields = ["name", "key"]
 
     def get_form_class(self, for_update=False):
+        """The form with scope checkboxes."""
         return LRSClientForm
 
 
 class ForwardingTargetViewSet(ModelViewSet):
+    """Administrators configure the external LRSs that receive every statement."""
+
     model = ForwardingTarget
     name = "xapi_targets"
     icon = "redirect"
@@ -55,10 +62,13 @@ class ForwardingTargetViewSet(ModelViewSet):
     list_display = ["name", "endpoint", "version", "is_active"]
 
     def get_form_class(self, for_update=False):
+        """The form that keeps the stored password when left empty."""
         return ForwardingTargetForm
 
 
 class XapiViewSetGroup(ModelViewSetGroup):
+    """The admin's xAPI menu."""
+
     items = (LRSClientViewSet, ForwardingTargetViewSet)
     menu_icon = "code"
     menu_label = gettext_lazy("xAPI")

@@ -31,6 +31,7 @@ __all__ = [
     "delivery_backlog",
     "launch_token",
     "platform_authority",
+    "query",
     "record",
     "statements_for",
     "store_statements",
@@ -138,6 +139,34 @@ def statements_for(user):
     from django.db.models import Q
 
     return Statement.objects.filter(Q(user=user) | Q(actor_key__in=learner_keys(user))).order_by("-stored", "-pk")
+
+
+def query(*, verb=None, activity=None, registration=None, user=None, since=None, related=False):
+    """Stored, non-voided statements matching every given filter, newest first (for reports).
+
+    ``verb`` is a vocabulary entry or an IRI, ``activity`` an :class:`Activity` or an IRI; with ``related``
+    the activity may also be a parent, grouping, category or other context activity.
+    """
+    from django.db.models import Q
+
+    from .models import StatementContextActivity
+
+    statements = Statement.objects.filter(voided=False)
+    if verb is not None:
+        statements = statements.filter(verb_id=getattr(verb, "id", verb))
+    if activity is not None:
+        iri = getattr(activity, "iri", activity)
+        matches = Q(activity_id=iri)
+        if related:
+            matches |= Q(pk__in=StatementContextActivity.objects.filter(activity_id=iri).values("statement_id"))
+        statements = statements.filter(matches)
+    if registration is not None:
+        statements = statements.filter(registration=registration)
+    if user is not None:
+        statements = statements.filter(Q(user=user) | Q(actor_key__in=learner_keys(user)))
+    if since is not None:
+        statements = statements.filter(stored__gt=since)
+    return statements.order_by("-stored", "-pk")
 
 
 def store_statements(statements, *, validate=True):

@@ -67,8 +67,18 @@ def parse_statement_request(content_type, body):
             raise XapiError(400, f"multipart part {index}: X-Experience-API-Hash header is required")
         if headers.get("content-transfer-encoding", "binary").lower() != "binary":
             raise XapiError(400, f"multipart part {index}: Content-Transfer-Encoding must be binary")
+        if not _hash_matches(sha2.lower(), content):
+            raise XapiError(400, f"multipart part {index}: the content does not match its X-Experience-API-Hash")
         payloads[sha2.lower()] = (headers.get("content-type", "application/octet-stream"), content)
     return statements, payloads
+
+
+HASHES_BY_LENGTH = {56: hashlib.sha224, 64: hashlib.sha256, 96: hashlib.sha384, 128: hashlib.sha512}
+
+
+def _hash_matches(sha2, content):
+    algorithm = HASHES_BY_LENGTH.get(len(sha2))
+    return algorithm is not None and algorithm(content).hexdigest() == sha2
 
 
 def check_payloads(statements, payloads):

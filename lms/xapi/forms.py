@@ -44,9 +44,11 @@ class ForwardingTargetForm(WagtailAdminModelForm):
         fields = ["name", "endpoint", "username", "password", "version", "is_active", "batch_size"]
 
     def clean_password(self):
+        """An empty password field keeps the stored one."""
         return self.cleaned_data["password"] or (self.instance.password if self.instance.pk else "")
 
     def clean_version(self):
+        """Only xAPI versions an LRS can speak."""
         version = self.cleaned_data["version"]
         if version not in ("1.0.0", "1.0.1", "1.0.2", "1.0.3", "2.0.0"):
             raise forms.ValidationError(_("Use an xAPI version: 1.0.3 or 2.0.0."))

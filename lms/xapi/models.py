@@ -27,11 +27,24 @@ class LearnerIdentity(models.Model):
         return str(self.pseudonym)
 
 
+class StatementJSONField(models.JSONField):
+    """A JSONField that keeps PostgreSQL bulk inserts on VALUES.
+
+    Django 5.2 bulk-inserts through UNNEST of one array per column unless a field has ``get_placeholder``;
+    a column of JSON documents as a text array costs more to escape than the insert itself (a third of the
+    time of a batch of 100 statements).
+    """
+
+    def get_placeholder(self, value, compiler, connection):
+        """A plain parameter (its presence is what turns UNNEST off)."""
+        return "%s"
+
+
 class Statement(models.Model):
     """One stored xAPI statement: the full JSON as the LRS returns it, plus the columns queries filter on."""
 
     statement_id = models.UUIDField(_("statement id"), unique=True)
-    data = models.JSONField(_("statement"))
+    data = StatementJSONField(_("statement"))
     actor_key = models.CharField(_("actor"), max_length=512, db_index=True)
     object_agent_key = models.CharField(_("object agent"), max_length=512, blank=True, default="")
     verb_id = models.CharField(_("verb"), max_length=1024)
@@ -41,6 +54,7 @@ class Statement(models.Model):
     stored = models.DateTimeField(_("stored"), default=timezone.now, db_index=True)
     voided = models.BooleanField(_("voided"), default=False)
     voids = models.UUIDField(_("voids statement"), null=True, blank=True, db_index=True)
+    ref_target = models.UUIDField(_("refers to statement"), null=True, blank=True)
     authority_key = models.CharField(_("authority"), max_length=512, blank=True, default="", db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -63,6 +77,9 @@ class Statement(models.Model):
             models.Index(fields=["timestamp"], name="xapi_stmt_timestamp"),
             models.Index(fields=["user", "-stored"], name="xapi_stmt_user"),
             models.Index(fields=["voided", "-stored"], name="xapi_stmt_voided"),
+            models.Index(
+                fields=["ref_target"], name="xapi_stmt_ref_target", condition=models.Q(ref_target__isnull=False)
+            ),
         ]
 
     def __str__(self):

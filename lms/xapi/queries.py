@@ -77,25 +77,36 @@ def parse_query(params):
     return query
 
 
-def run_query(query, credential, consistent_through):
-    """The page of statements the query asks for, and the token of the next page (or None)."""
-    statements = Statement.objects.filter(voided=False, stored__lte=consistent_through)
+def _filters(query):
+    """The agent, verb, activity and registration conditions of a query, or None when it has none."""
+    conditions = Q()
     if "agent" in query:
+        key = query["agent"]
+        matches = Q(actor_key=key) | Q(object_agent_key=key)
         if query["related_agents"]:
-            related = StatementContextAgent.objects.filter(agent_key=query["agent"]).values("statement_id")
-            statements = statements.filter(pk__in=related)
-        else:
-            statements = statements.filter(Q(actor_key=query["agent"]) | Q(object_agent_key=query["agent"]))
+            related = StatementContextAgent.objects.filter(agent_key=key).values("statement_id")
+            matches |= Q(authority_key=key) | Q(pk__in=related)
+        conditions &= matches
     if "verb" in query:
-        statements = statements.filter(verb_id=query["verb"])
+        conditions &= Q(verb_id=query["verb"])
     if "activity" in query:
+        matches = Q(activity_id=query["activity"])
         if query["related_activities"]:
             related = StatementContextActivity.objects.filter(activity_id=query["activity"]).values("statement_id")
-            statements = statements.filter(pk__in=related)
-        else:
-            statements = statements.filter(activity_id=query["activity"])
+            matches |= Q(pk__in=related)
+        conditions &= matches
     if "registration" in query:
-        statements = statements.filter(registration=query["registration"])
+        conditions &= Q(registration=query["registration"])
+    return conditions or None
+
+
+def run_query(query, credential, consistent_through):
+    """The page of statements the query asks for, and the token of the next page (or None).
+
+    A statement that refers to a matching statement (a StatementRef object, voiding ones included) matches
+    too, as xAPI 1.0.3 asks; ``since``, ``until`` and paging apply to the referring statement itself.
+    """
+    statements = Statement.objects.filter(voided=False, stored__lte=consistent_through)
     if "since" in query:
         statements = statements.filter(stored__gt=query["since"])
     if "until" in query:
@@ -108,18 +119,26 @@ def run_query(query, credential, consistent_through):
             statements = statements.filter(Q(stored__gt=stored) | Q(stored=stored, pk__gt=pk))
         else:
             statements = statements.filter(Q(stored__lt=stored) | Q(stored=stored, pk__lt=pk))
-    order = ("stored", "pk") if query["ascending"] else ("-stored", "-pk")
-    page = list(statements.order_by(*order).only("pk", "stored", "data")[: query["limit"] + 1])
+    conditions = _filters(query)
+    columns = ("id", "stored", "data")
+    if conditions is None:
+        selected = statements.values(*columns)
+    else:
+        targets = Statement.objects.filter(conditions).values("statement_id")
+        referring = statements.filter(ref_target__in=targets).exclude(conditions)
+        selected = statements.filter(conditions).values(*columns).union(referring.values(*columns), all=True)
+    order = ("stored", "id") if query["ascending"] else ("-stored", "-id")
+    page = list(selected.order_by(*order)[: query["limit"] + 1])
     more = None
     if len(page) > query["limit"]:
         page = page[: query["limit"]]
         last = page[-1]
         more = signing.dumps(
-            {**query, "cursor": [last.stored.isoformat(), last.pk], "through": consistent_through.isoformat()},
+            {**query, "cursor": [last["stored"].isoformat(), last["id"]], "through": consistent_through.isoformat()},
             salt=MORE_SALT,
             compress=True,
         )
-    return [row.data for row in page], more
+    return [row["data"] for row in page], more
 
 
 def restrict(statements, credential):

@@ -1,7 +1,6 @@
 """Writing statements: completing them as the LRS must, checking conflicts and voiding, storing them with
 their query columns, and queuing them for the external LRSs, all in the caller's transaction."""
 
-import copy
 import json
 import uuid
 from datetime import UTC, datetime
@@ -67,7 +66,7 @@ def _normalise_agent(agent):
 
 def complete(statement, authority, stored_at):
     """The statement as the LRS stores it: id, stored, authority, version and timestamp filled in."""
-    statement = copy.deepcopy(statement)
+    statement = dict(statement)  # the caller's dict stays as it was; nested parts are copied where changed
     statement.setdefault("id", str(uuid.uuid4()))
     statement["id"] = statement["id"].lower()
     statement["stored"] = format_timestamp(stored_at)
@@ -81,10 +80,11 @@ def complete(statement, authority, stored_at):
 def _context_activities_as_lists(body):
     """A single context activity becomes a list of one, as the specification asks an LRS to return them."""
     activities = (body.get("context") or {}).get("contextActivities") or {}
-    for key, items in activities.items():
-        if not isinstance(items, list):
-            activities[key] = [items]
+    if any(not isinstance(items, list) for items in activities.values()):
+        listed = {key: items if isinstance(items, list) else [items] for key, items in activities.items()}
+        body["context"] = {**body["context"], "contextActivities": listed}
     if body.get("object", {}).get("objectType") == "SubStatement":
+        body["object"] = dict(body["object"])
         _context_activities_as_lists(body["object"])
 
 
@@ -132,6 +132,7 @@ def _row(statement, users):
         timestamp=parse_timestamp(statement["timestamp"]),
         stored=parse_timestamp(statement["stored"]),
         voids=uuid.UUID(obj["id"]) if statement["verb"]["id"] == VOIDED_VERB else None,
+        ref_target=uuid.UUID(obj["id"]) if kind == "StatementRef" else None,
         authority_key=agent_key(statement["authority"]),
         user=users.get(agent_key(statement["actor"])),
     )
@@ -245,9 +246,13 @@ def save_statements(statements, authority, *, user=None, may_define=True, valida
 
 
 def _save_related(rows):
+    """Index the activities and agents a statement relates to beyond its own columns (object activity,
+    actor, object agent and authority are queried on the statement row itself)."""
     activities, agents = [], []
     for row in rows:
         activity_ids, agent_keys = _related(row.data)
+        activity_ids.discard(row.activity_id)
+        agent_keys -= {row.actor_key, row.object_agent_key, row.authority_key}
         activities += [StatementContextActivity(statement=row, activity_id=a) for a in activity_ids]
         agents += [StatementContextAgent(statement=row, agent_key=k) for k in agent_keys]
     StatementContextActivity.objects.bulk_create(activities)
@@ -256,11 +261,11 @@ def _save_related(rows):
 
 def _apply_voiding(rows):
     """Mark voided the targets of new voiding statements, and new statements already voided earlier."""
-    targets = [row.voids for row in rows if row.voids]
+    targets = {row.voids for row in rows if row.voids}
+    arrived = [row.statement_id for row in rows]
+    targets.update(Statement.objects.filter(voids__in=arrived).values_list("voids", flat=True))
     if targets:
         Statement.objects.filter(statement_id__in=targets, voids__isnull=True).update(voided=True)
-    voided_before = Statement.objects.filter(voids__in=[row.statement_id for row in rows]).values_list("voids")
-    Statement.objects.filter(statement_id__in=voided_before, voids__isnull=True).update(voided=True)
 
 
 def now_iso():

@@ -104,7 +104,7 @@ def statements(request, credential):
 def _statements_from_body(request):
     if request.content_type == "multipart/mixed":
         batch, payloads = attachments.parse_statement_request(request.header("Content-Type"), request.body)
-    elif request.content_type in ("application/json", ""):
+    elif request.content_type == "application/json":
         batch, payloads = request.json_body("statement"), {}
     else:
         raise XapiError(400, "Content-Type: send application/json or multipart/mixed")

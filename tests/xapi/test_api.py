@@ -105,3 +105,13 @@ def test_an_administrator_may_choose_the_email_address_as_identity(learner, less
 
 def test_activity_iris_are_the_same_in_every_language():
     assert api.activity_iri("course", "abc") == "http://testserver/xapi/activities/course/abc"
+
+
+def test_query_finds_statements_for_reports(learner, lesson, course):
+    other = UserFactory()
+    completed = api.record(learner, vocabulary.COMPLETED, lesson, parents=[course])
+    api.record(other, vocabulary.LAUNCHED, lesson, parents=[course])
+    assert list(api.query(verb=vocabulary.COMPLETED, activity=lesson)) == [completed]
+    assert api.query(activity=course).count() == 0
+    assert api.query(activity=course, related=True).count() == 2
+    assert list(api.query(user=learner)) == [completed]

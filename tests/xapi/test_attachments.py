@@ -63,8 +63,16 @@ def test_an_attachment_without_its_part_is_refused(lrs):
 
 
 def test_a_part_matching_no_attachment_is_refused(lrs):
-    response = lrs.post("statements", multipart(statement(), (b"abc", "f" * 64)), content_type=CONTENT_TYPE)
-    assert response.status_code == 400
+    part = (b"abc", hashlib.sha256(b"abc").hexdigest())
+    response = lrs.post("statements", multipart(statement(), part), content_type=CONTENT_TYPE)
+    assert response.status_code == 400 and "matches no attachment" in response.json()["message"]
+
+
+def test_a_part_whose_content_does_not_match_its_hash_is_refused(lrs):
+    body = statement(attachments=[declaration(b"abc")])
+    part = (b"abd", hashlib.sha256(b"abc").hexdigest())
+    response = lrs.post("statements", multipart(body, part), content_type=CONTENT_TYPE)
+    assert response.status_code == 400 and "does not match" in response.json()["message"]
 
 
 def test_an_attachment_with_a_file_url_needs_no_part(lrs):

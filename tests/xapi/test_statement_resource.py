@@ -81,6 +81,7 @@ def test_post_with_an_existing_id_and_same_content_is_accepted_different_content
         (b"[]", "application/json", 400),
         (b"[1]", "application/json", 400),
         (b"{}", "text/plain", 400),
+        (b"{}", "", 400),
     ],
 )
 def test_malformed_bodies(lrs, body, content_type, status):
@@ -317,3 +318,18 @@ def test_a_single_context_activity_is_returned_as_a_list(lrs):
     stored = lrs.get("statements", {"statementId": statement_id}).json()
     assert stored["context"]["contextActivities"]["parent"] == [{"id": "http://example.org/course"}]
     assert lrs.put("statements", {"statementId": statement_id}, body).status_code == 204  # still the same statement
+
+
+def test_statements_referring_to_a_match_are_returned_with_it(lrs):
+    target = lrs.post("statements", statement(actor=BO, verb={"id": COMPLETED})).json()[0]
+    other = lrs.post("statements", statement(actor=BO)).json()[0]
+    voiding = statement(actor=ANA, verb={"id": "http://adlnet.gov/expapi/verbs/voided"},
+                        object={"objectType": "StatementRef", "id": target})  # fmt: skip
+    [voiding_id] = lrs.post("statements", voiding).json()
+    comment = statement(actor=ANA, verb={"id": "http://adlnet.gov/expapi/verbs/commented"},
+                        object={"objectType": "StatementRef", "id": other})  # fmt: skip
+    [comment_id] = lrs.post("statements", comment).json()
+    # the completed statement is voided, but the voiding statement refers to it and matches the verb filter
+    assert ids_of(lrs.get("statements", {"verb": COMPLETED})) == [voiding_id]
+    assert ids_of(lrs.get("statements", {"agent": json.dumps(BO)})) == [comment_id, voiding_id, other]
+    assert ids_of(lrs.get("statements", {"agent": json.dumps(BO), "limit": 1})) == [comment_id]

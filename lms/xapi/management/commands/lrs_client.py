@@ -6,9 +6,12 @@ from lms.xapi.models import LRSClient
 
 
 class Command(BaseCommand):
+    """See ``help``."""
+
     help = "Create, list or deactivate LRS clients. `create` prints the key and the secret on its last line."
 
     def add_arguments(self, parser):
+        """The command line."""
         commands = parser.add_subparsers(dest="action", required=True)
         create = commands.add_parser("create", help="Create a client and print 'KEY SECRET'.")
         create.add_argument("name")
@@ -24,6 +27,7 @@ class Command(BaseCommand):
         deactivate.add_argument("name")
 
     def handle(self, *args, action, **options):
+        """Run the command."""
         return getattr(self, f"_{action}")(**options)
 
     def _create(self, name, scopes, **options):

@@ -7,16 +7,20 @@ from lms.xapi.models import ForwardingTarget, OutboxEntry
 
 
 class Command(BaseCommand):
+    """See ``help``."""
+
     help = (
         "Make failed and pending statements due again and send them now to the external LRSs (or to --target), "
         "without waiting for the worker. Exits with status 1 if some could still not be delivered."
     )
 
     def add_arguments(self, parser):
+        """The command line."""
         parser.add_argument("--target", help="The name of one external LRS.")
         parser.add_argument("--queue-only", action="store_true", help="Only queue them for the Celery worker.")
 
     def handle(self, *args, target=None, queue_only=False, **options):
+        """Run the command."""
         targets = ForwardingTarget.objects.filter(is_active=True)
         if target:
             targets = targets.filter(name=target)

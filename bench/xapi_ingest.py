@@ -1,0 +1,321 @@
+"""LRS benchmark: statement ingestion against Ralph, then query latency over a million statements.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/lms_bench .venv/bin/python bench/xapi_ingest.py \
+        [--statements 2000] [--clients 4] [--workers 2] [--rows 1000000] [--skip-ralph] [--skip-query] [--query-only]
+
+1. Serves this platform with gunicorn on the PostgreSQL database of DATABASE_URL (migrated, and EMPTIED of
+   statements first), creates an LRS client, and posts N statements with several concurrent clients: one
+   statement per request, then batches of 100. Every statement is validated, as always.
+2. Does the same against the Ralph LRS (PyPI ``ralph-malph``, filesystem backend, one uvicorn worker, in its
+   own virtualenv under test-artifacts/ralph-venv, created on first use) and prints statements per second for
+   both and the ratio. The issue's target: at least 3 times Ralph's throughput on batches.
+3. Fills the store to ``--rows`` statements (server-side SQL, a few minutes) and measures GET
+   /xapi/statements filtered by agent and verb: p50 and p95 latency. Target: p95 under 50 ms.
+"""
+
+import argparse
+import base64
+import http.client
+import json
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlencode
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+ARTIFACTS = PROJECT_DIR / "test-artifacts"
+RALPH_VENV = ARTIFACTS / "ralph-venv"
+RALPH_VERSION = "5.1.0"
+VERB_COUNT = 30
+ACTOR_COUNT = 5000
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(port, path, timeout=90):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", path)
+            if connection.getresponse().status < 500:
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"nothing answered on port {port} within {timeout} s")
+
+
+def make_statement(number):
+    return {
+        "id": str(uuid.uuid4()),
+        "actor": {
+            "objectType": "Agent",
+            "account": {"homePage": "https://bench.example.org", "name": f"l{number % 997}"},
+        },
+        "verb": {"id": f"http://adlnet.gov/expapi/verbs/v{number % VERB_COUNT}", "display": {"en-US": "did"}},
+        "object": {
+            "objectType": "Activity",
+            "id": f"https://bench.example.org/xapi/activities/lesson/{number % 211}",
+            "definition": {"type": "http://adlnet.gov/expapi/activities/lesson", "name": {"en-US": "A lesson"}},
+        },
+        "result": {"completion": True, "score": {"scaled": 0.8}},
+        "context": {"registration": str(uuid.uuid4()), "language": "en"},
+        "timestamp": "2026-05-01T12:00:00Z",
+    }
+
+
+def drive(port, path, authorization, bodies, clients):
+    """POST every body (each a JSON document) with ``clients`` keep-alive connections; returns seconds taken."""
+    chunks = [bodies[index::clients] for index in range(clients)]
+    errors = []
+
+    def client(chunk):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        headers = {"Authorization": authorization, "X-Experience-API-Version": "1.0.3",
+                   "Content-Type": "application/json"}  # fmt: skip
+        for body in chunk:
+            connection.request("POST", path, body=body, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                errors.append(response.status)
+
+    threads = [threading.Thread(target=client, args=(chunk,)) for chunk in chunks]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    if errors:
+        print(f"  {len(errors)} requests failed, e.g. HTTP {errors[0]}")
+    return elapsed
+
+
+def ingest(label, port, path, authorization, count, clients):
+    """Single statements, then batches of 100; returns (single rate, batch rate)."""
+    singles = [json.dumps(make_statement(n)).encode() for n in range(count)]
+    batches = [
+        json.dumps([make_statement(n) for n in range(start, min(start + 100, count))]).encode()
+        for start in range(0, count, 100)
+    ]
+    single_rate = count / drive(port, path, authorization, singles, clients)
+    batch_rate = count / drive(port, path, authorization, batches, clients)
+    print(
+        f"{label:<10} one per request: {single_rate:8.0f} statements/s   batches of 100: {batch_rate:8.0f} statements/s"
+    )
+    return single_rate, batch_rate
+
+
+def platform_env(database_url):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.settings.production",
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "BASE_URL": "https://bench.example.org",
+        "LOG_LEVEL": "ERROR",
+    }
+
+
+def manage(env, *args):
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT_DIR, env=env, check=True,
+                            capture_output=True, text=True)  # fmt: skip
+    return result.stdout
+
+
+def sql_value(env, statement):
+    """The last line a shell snippet prints (the shell prints its own banner first)."""
+    return sql(env, statement).strip().splitlines()[-1]
+
+
+def start_platform(env, workers, port):
+    command = [sys.executable, "-m", "gunicorn", "lms.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers),
+               "--access-logfile", "/dev/null"]  # fmt: skip
+    process = subprocess.Popen(command, cwd=PROJECT_DIR, env=env, stdout=subprocess.DEVNULL)
+    wait_until_up(port, "/xapi/about")
+    return process
+
+
+def sql(env, statement):
+    return manage(env, "shell", "-c", f"from django.db import connection\nc = connection.cursor()\n{statement}")
+
+
+def empty_store(env):
+    sql(env, "c.execute('TRUNCATE xapi_statement, xapi_statementcontextactivity, xapi_statementcontextagent, "
+             "xapi_outboxentry CASCADE')")  # fmt: skip
+
+
+RALPH_APP = '''
+"""Ralph's LRS with its filesystem backend writing in APPEND mode (5.1.0 writes with CREATE, so every POST
+after the first fails)."""
+from ralph.backends.data.base import BaseOperationType
+from ralph.backends.lrs import fs
+
+_write = fs.FSLRSBackend.write
+
+def write(self, data, *args, operation_type=None, **kwargs):
+    return _write(self, data, *args, operation_type=BaseOperationType.APPEND, **kwargs)
+
+fs.FSLRSBackend.write = write
+from ralph.api import app  # noqa: E402
+'''
+
+
+def start_ralph(port):
+    if not (RALPH_VENV / "bin" / "uvicorn").exists():
+        print("installing Ralph in test-artifacts/ralph-venv ...")
+        subprocess.run([sys.executable, "-m", "venv", str(RALPH_VENV)], check=True)
+        subprocess.run([RALPH_VENV / "bin" / "pip", "install", "-q", f"ralph-malph[backend-fs,lrs]=={RALPH_VERSION}",
+                        "requests"], check=True)  # fmt: skip
+    workdir = ARTIFACTS / "ralph-bench"
+    subprocess.run(["rm", "-rf", str(workdir)], check=True)
+    workdir.mkdir(parents=True)
+    (workdir / "bench_ralph_app.py").write_text(RALPH_APP)
+    password = secrets.token_urlsafe(16)
+    env = {
+        **os.environ,
+        "RALPH_RUNSERVER_BACKEND": "fs",
+        "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(workdir),
+        "RALPH_AUTH_FILE": str(workdir / "auth.json"),
+        "PYTHONPATH": str(workdir),
+    }
+    # What `ralph auth` writes (its CLI needs extras the LRS does not): users with bcrypt hashes and scopes.
+    script = "import bcrypt, sys; print(bcrypt.hashpw(sys.argv[1].encode(), bcrypt.gensalt()).decode())"
+    hashed = subprocess.run([RALPH_VENV / "bin" / "python", "-c", script, password], check=True,
+                            capture_output=True, text=True).stdout.strip()  # fmt: skip
+    users = [{"username": "bench", "hash": hashed, "scopes": ["all"], "agent": {"mbox": "mailto:bench@example.org"}}]
+    (workdir / "auth.json").write_text(json.dumps(users))
+    command = [RALPH_VENV / "bin" / "uvicorn", "bench_ralph_app:app", "--host", "127.0.0.1", "--port", str(port),
+               "--workers", "1", "--log-level", "error"]  # fmt: skip
+    process = subprocess.Popen(command, env=env, cwd=workdir, stdout=subprocess.DEVNULL)
+    wait_until_up(port, "/whoami")
+    authorization = "Basic " + base64.b64encode(f"bench:{password}".encode()).decode()
+    return process, authorization
+
+
+FILL_SQL = """
+INSERT INTO xapi_statement (statement_id, data, actor_key, object_agent_key, verb_id, activity_id, registration,
+                            timestamp, stored, voided, voids, authority_key, user_id)
+SELECT md5(n::text || '{seed}')::uuid,
+       jsonb_build_object(
+         'id', md5(n::text || '{seed}')::uuid,
+         'actor', jsonb_build_object('objectType', 'Agent', 'account',
+                   jsonb_build_object('homePage', 'https://bench.example.org', 'name', 'a' || (n % {actors}))),
+         'verb', jsonb_build_object('id', 'http://adlnet.gov/expapi/verbs/v' || (n % {verbs})),
+         'object', jsonb_build_object('objectType', 'Activity',
+                   'id', 'https://bench.example.org/xapi/activities/lesson/' || (n % 997)),
+         'result', jsonb_build_object('completion', true),
+         'timestamp', to_char(now() - n * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+         'stored', to_char(now() - n * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+         'version', '1.0.3'),
+       'account:https://bench.example.org|a' || (n % {actors}), '',
+       'http://adlnet.gov/expapi/verbs/v' || (n % {verbs}),
+       'https://bench.example.org/xapi/activities/lesson/' || (n % 997), NULL,
+       now() - n * interval '1 second', now() - n * interval '1 second', false, NULL, 'bench', NULL
+FROM generate_series({start}, {stop}) AS n
+"""
+
+
+def fill(env, rows):
+    """Bring the store to ``rows`` statements with server-side inserts; returns how many were added."""
+    have = int(sql_value(env, "c.execute('SELECT count(*) FROM xapi_statement'); print(c.fetchone()[0])"))
+    seed = uuid.uuid4().hex
+    step = 200_000
+    for start in range(have, rows, step):
+        stop = min(start + step, rows) - 1
+        query = FILL_SQL.format(seed=seed, actors=ACTOR_COUNT, verbs=VERB_COUNT, start=start, stop=stop)
+        sql(env, f"c.execute({query!r})")
+        print(f"  {stop + 1:,} statements stored")
+    sql(env, "c.execute('ANALYZE xapi_statement')")
+    return max(rows - have, 0)
+
+
+def query_latency(port, authorization, samples):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Authorization": authorization, "X-Experience-API-Version": "1.0.3"}
+    timings = []
+    for number in range(samples):
+        agent = json.dumps(
+            {"account": {"homePage": "https://bench.example.org", "name": f"a{number * 7 % ACTOR_COUNT}"}}
+        )
+        params = urlencode({"agent": agent, "verb": f"http://adlnet.gov/expapi/verbs/v{number % VERB_COUNT}",
+                            "limit": 25})  # fmt: skip
+        started = time.perf_counter()
+        connection.request("GET", f"/xapi/statements?{params}", headers=headers)
+        response = connection.getresponse()
+        response.read()
+        timings.append((time.perf_counter() - started) * 1000)
+        if response.status != 200:
+            raise SystemExit(f"query failed: HTTP {response.status}")
+    timings.sort()
+    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--statements", type=int, default=2000)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--samples", type=int, default=300)
+    parser.add_argument("--skip-ralph", action="store_true")
+    parser.add_argument("--skip-query", action="store_true")
+    parser.add_argument("--query-only", action="store_true", help="Keep the stored statements; only measure queries.")
+    args = parser.parse_args()
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith("postgres"):
+        raise SystemExit(
+            "Set DATABASE_URL to a PostgreSQL database the benchmark may fill (it empties its statements)."
+        )
+    env = platform_env(database_url)
+    print(f"migrating {database_url.rsplit('/', 1)[-1]} ...")
+    manage(env, "migrate", "--noinput")
+    if not args.query_only:
+        empty_store(env)
+    name = f"bench-{uuid.uuid4().hex[:8]}"
+    key, secret = manage(env, "lrs_client", "create", name, "--scope", "all").strip().splitlines()[-1].split(" ")
+    authorization = "Basic " + base64.b64encode(f"{key}:{secret}".encode()).decode()
+    port = free_port()
+    platform = start_platform(env, args.workers, port)
+    try:
+        if not args.query_only:
+            print(f"\nIngestion: {args.statements} statements, {args.clients} concurrent clients")
+            ours = ingest("platform", port, "/xapi/statements", authorization, args.statements, args.clients)
+        if not args.skip_ralph and not args.query_only:
+            ralph_port = free_port()
+            ralph, ralph_auth = start_ralph(ralph_port)
+            try:
+                theirs = ingest("Ralph", ralph_port, "/xAPI/statements", ralph_auth, args.statements, args.clients)
+            finally:
+                ralph.terminate()
+                ralph.wait()
+            print(f"ratio      one per request: {ours[0] / theirs[0]:8.1f} x          batches of 100: "
+                  f"{ours[1] / theirs[1]:8.1f} x   (target: at least 3 x on batches)")  # fmt: skip
+        if not args.skip_query:
+            print(f"\nQuery latency: filling the store to {args.rows:,} statements ...")
+            fill(env, args.rows)
+            p50, p95 = query_latency(port, authorization, args.samples)
+            print(f"GET statements?agent=...&verb=...&limit=25 over {args.rows:,} statements, {args.samples} queries: "
+                  f"p50 {p50:.1f} ms, p95 {p95:.1f} ms (target: p95 under 50 ms)")  # fmt: skip
+    finally:
+        platform.terminate()
+        platform.wait()
+        manage(env, "lrs_client", "deactivate", name)
+
+
+if __name__ == "__main__":
+    main()
