@@ -48,6 +48,22 @@ PAGES = [
         learner=True,
         target_ratio=0.5,
     ),
+    # conference
+    BenchPage("conference programme (en)", "/en/world-e-parliament-conference-2021/programme/", target_ratio=0.8),
+    BenchPage(
+        "conference programme (fr, theme e)",
+        "/fr/conference-mondiale-e-parlement-2021/programme/?theme=e",
+        target_ratio=0.8,
+    ),
+    BenchPage("conference session", "/en/world-e-parliament-conference-2021/sessions/opening/", target_ratio=0.8),
+    BenchPage("conference video library", "/en/world-e-parliament-conference-2021/video-library/", target_ratio=0.8),
+    BenchPage(
+        "conference video page",
+        "/en/world-e-parliament-conference-2021/video-library/chile-virtual-sittings/",
+        target_ratio=0.8,
+    ),
+    BenchPage("xAPI about", "/xapi/about"),
+    BenchPage("learner's xAPI record download", "/xapi/me/statements.json", learner=True),
     # hubs
     BenchPage("centre (en)", "/en/centre/", target_ratio=0.8),
     BenchPage("hub index (en)", "/en/centre/hubs/", target_ratio=0.8),
@@ -59,8 +75,6 @@ PAGES = [
         target_ratio=0.8,
     ),
     BenchPage("parliament directory (en)", "/en/centre/parliaments/?region=americas", target_ratio=0.8),
-    BenchPage("xAPI about", "/xapi/about"),
-    BenchPage("learner's xAPI record download", "/xapi/me/statements.json", learner=True),
 ]
 
 

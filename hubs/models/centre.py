@@ -59,6 +59,10 @@ class CentrePage(CachedRoutablePageMixin, BasePage):
 
         return HubPage.objects.live().public().descendant_of(self).select_related("host")
 
+    def sections(self):
+        """The Centre's sub-sections shown in its own navigation (hubs, parliaments, news)."""
+        return self.get_children().live().public().in_menu()
+
     def partners_by_level(self):
         return Partner.objects.by_level()
 
@@ -71,6 +75,7 @@ class CentrePage(CachedRoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             hubs=self.hubs(),
+            sections=self.sections(),
             partner_levels=self.partners_by_level() if self.show_partners else [],
             latest_news=self.latest_news(),
         )

@@ -80,5 +80,10 @@ class ParliamentDirectoryPage(CachedRoutablePageMixin, BasePage):
         context = {"parliament": parliament, "parliament_hubs": hubs, "courses": courses, "portal": portal}
         return self.render(request, context_overrides=context, template="hubs/parliament_detail_page.html")
 
-    def parliament_url(self, parliament):
-        return self.url + self.reverse_subpage("parliament", kwargs={"slug": parliament.slug})
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        base = self.get_full_url(request)
+        slugs = Parliament.objects.values_list("slug", flat=True)
+        return urls + [{"location": f"{base}{slug}/", "lastmod": urls[0].get("lastmod")} for slug in slugs]

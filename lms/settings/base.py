@@ -261,6 +261,13 @@ XAPI_MAX_REQUEST_SIZE = int(os.environ.get("XAPI_MAX_REQUEST_SIZE", str(50 * 102
 HUBS_PORTAL_CHECK_TIMEOUT = int(os.environ.get("HUBS_PORTAL_CHECK_TIMEOUT", "10"))  # seconds per portal
 HUBS_JOIN_RATE_LIMIT = (10, 3600)  # join-request submissions per client address, per period in seconds
 
+# Conference: limits on showcase videos participants upload.
+CONFERENCE_SHOWCASE_MAX_UPLOAD_MB = int(os.environ.get("CONFERENCE_SHOWCASE_MAX_UPLOAD_MB", "200"))
+CONFERENCE_SHOWCASE_MAX_SECONDS = int(os.environ.get("CONFERENCE_SHOWCASE_MAX_SECONDS", "300"))
+CONFERENCE_CAPTIONS_MAX_KB = 512
+# The programme and session pages differ by the visitor's chosen time zone (conference/timezones.py).
+PAGE_CACHE_VARY_COOKIES = [*PAGE_CACHE_VARY_COOKIES, "conference_tz"]
+
 # Courses
 # A Unicode TrueType font for certificates and transcripts (Debian's fonts-dejavu-core); its "-Bold" sibling
 # is used for headings. Without it, PDFs fall back to a Latin-1 core font.

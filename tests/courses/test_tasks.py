@@ -11,14 +11,16 @@ from lms.accounts.factories import UserFactory
 
 def test_invitation_is_emailed_once(course, django_capture_on_commit_callbacks):
     host = UserFactory(is_staff=True)
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as callbacks:
         report = services.bulk_enrol(course, "new.person@example.org\n", by=host)
-    assert [row.outcome for row in report] == ["invited"]
+    assert [row.outcome for row in report] == ["invited"] and len(callbacks) == 1  # enqueued after commit
     invitation = Invitation.objects.get()
+    send_invitation(invitation.pk)
+    invitation.refresh_from_db()
     assert invitation.emailed_at is not None
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["new.person@example.org"]
-    assert "/en/account/signup/" in mail.outbox[0].body
-    send_invitation.delay(invitation.pk)  # a second run sends nothing
+    assert "/en/account/signup/" in mail.outbox[0].body and course.title in mail.outbox[0].subject
+    send_invitation(invitation.pk)  # a second run sends nothing
     assert len(mail.outbox) == 1
 
 

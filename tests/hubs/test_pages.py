@@ -86,6 +86,8 @@ def test_directory_filters_by_region_and_hub_and_has_a_page_per_parliament(clien
     assert "Latin America" in html and "ICT Governance" not in html
     assert "https://dadosabertos.example" in html
     assert client.get(directory.url + "no-such-parliament/").status_code == 404
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"http://testserver{directory.url}{brazil.slug}/" in sitemap
 
 
 def test_news_index_and_atom_feed(client, centre):

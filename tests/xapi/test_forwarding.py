@@ -1,4 +1,5 @@
-"""Forwarding to an external LRS (a second instance of this platform on 127.0.0.1), with in-process tasks."""
+"""Forwarding to an external LRS (a second instance of this platform on 127.0.0.1), the sending task run in
+this process; tests/xapi/test_forwarding_faults.py runs it in a real worker."""
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -6,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lms.accounts.factories import UserFactory
-from lms.xapi import api, forwarding, vocabulary
+from lms.xapi import api, forwarding, tasks, vocabulary
 from lms.xapi.models import ForwardingTarget, OutboxEntry
 
 from .external_lrs import ExternalLRS
@@ -31,13 +32,15 @@ def target(external_lrs):
     )
 
 
-def record_events(count, capture):
+def record_events(count, target):
+    """Record events, then run the sending task in this process (what a worker does after the commit)."""
     learner = UserFactory()
     rows = []
     for number in range(count):
         activity = api.Activity(api.activity_iri("lesson", f"lesson-{number}"), vocabulary.LESSON, {"en": "Lesson"})
-        with capture(execute=True), transaction.atomic():
+        with transaction.atomic():
             rows.append(api.record(learner, vocabulary.COMPLETED, activity))
+    tasks.deliver_outbox(target.pk)
     return [str(row.statement_id) for row in rows]
 
 
@@ -54,10 +57,9 @@ def test_the_outbox_is_written_in_the_statements_transaction(db):
     assert list(OutboxEntry.objects.values_list("target__name", "status")) == [("On", "pending")]
 
 
-def test_statements_reach_the_external_lrs_once_even_when_sent_again(target, external_lrs,
-                                                                      django_capture_on_commit_callbacks):  # fmt: skip
+def test_statements_reach_the_external_lrs_once_even_when_sent_again(target, external_lrs):
     before = set(external_lrs.statement_ids())
-    ids = record_events(5, django_capture_on_commit_callbacks)
+    ids = record_events(5, target)
     assert set(OutboxEntry.objects.values_list("status", flat=True)) == {"sent"}
     forwarding.retry(OutboxEntry.objects.all())  # sent entries stay sent
     OutboxEntry.objects.update(status="pending")  # force a resend of everything
@@ -66,10 +68,10 @@ def test_statements_reach_the_external_lrs_once_even_when_sent_again(target, ext
     assert sorted(held) == sorted(ids)
 
 
-def test_external_lrs_down_then_back(target, external_lrs, django_capture_on_commit_callbacks):
+def test_external_lrs_down_then_back(target, external_lrs):
     before = set(external_lrs.statement_ids())
     external_lrs.stop()
-    ids = record_events(3, django_capture_on_commit_callbacks)
+    ids = record_events(3, target)
     entries = OutboxEntry.objects.filter(target=target)
     assert {(e.status, e.attempts) for e in entries} == {("pending", 1)}
     assert all("connection failed" in e.last_error for e in entries)
@@ -82,11 +84,10 @@ def test_external_lrs_down_then_back(target, external_lrs, django_capture_on_com
     assert sorted(held) == sorted(ids)
 
 
-def test_attempts_stop_at_the_cap_and_wait_for_an_administrator(target, external_lrs, settings,
-                                                                 django_capture_on_commit_callbacks):  # fmt: skip
+def test_attempts_stop_at_the_cap_and_wait_for_an_administrator(target, external_lrs, settings):
     settings.XAPI_FORWARD_MAX_ATTEMPTS = 2
     external_lrs.stop()
-    record_events(1, django_capture_on_commit_callbacks)
+    record_events(1, target)
     OutboxEntry.objects.update(next_attempt=timezone.now())
     forwarding.deliver(target)
     entry = OutboxEntry.objects.get()

@@ -29,7 +29,7 @@ class HomePage(ArticlePage):
     """The root of a language's site: introduction, body and the sections listed in the menu."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.StandardPage", "hubs.CentrePage", "courses.CatalogPage"]
+    subpage_types = ["core.StandardPage", "hubs.CentrePage", "courses.CatalogPage", "conference.ConferencePage"]
 
     class Meta:
         verbose_name = _("home page")
