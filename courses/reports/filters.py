@@ -89,15 +89,6 @@ class ReportFilterForm(forms.Form):
             enrolments = enrolments.filter(enrolled_at__date__lte=values["date_to"])
         return enrolments
 
-    def query_string(self, **changes):
-        """The current filters as a query string, with ``changes`` applied (None removes a key)."""
-        params = self.data.copy() if hasattr(self.data, "copy") else dict(self.data)
-        for name, value in changes.items():
-            params.pop(name, None)
-            if value is not None:
-                params[name] = value
-        return params.urlencode() if hasattr(params, "urlencode") else ""
-
 
 def _is_uuid(value):
     try:

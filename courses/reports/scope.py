@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils import translation
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -85,8 +86,6 @@ class ReportScope:
         if not self.is_admin:
             if not hub_paths:
                 return {}
-            from django.db.models import Q
-
             query = Q()
             for path, _key in hub_paths:
                 query |= Q(path__startswith=path)
@@ -116,8 +115,4 @@ class ReportScope:
     def check_course(self, key):
         """PermissionDenied unless the course ``key`` is in scope."""
         if str(key) not in self.courses:
-            raise PermissionDenied
-
-    def check_hub(self, key):
-        if str(key) not in self.hubs:
             raise PermissionDenied
