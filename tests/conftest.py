@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
+from lms.core.demo.builders import tree_root
 from lms.core.factories import HomePageFactory
 
 pytest_plugins = ["tests.fixtures.browser", "tests.fixtures.celery_worker"]
@@ -29,10 +30,8 @@ def home(locales):
     """An English home page as the root of the only site (what migrations made is cleared away)."""
     Page.objects.filter(depth__gt=1).delete()
     Site.objects.all().delete()
-    root = Page.get_first_root_node()
-    if root is None:  # a transactional test (browser, broker) flushed the root node migrations made
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["en"]))
-    page = HomePageFactory(parent=root, title="Home", slug="home")
+    # tree_root() recreates the root node when a transactional test (browser, broker) flushed it.
+    page = HomePageFactory(parent=tree_root(), title="Home", slug="home")
     Site.objects.create(hostname="testserver", port=80, root_page=page, is_default_site=True, site_name="Test")
     return page
 

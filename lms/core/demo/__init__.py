@@ -4,13 +4,12 @@ The text comes from the seed document on the Centre for Innovation in Parliament
 """
 
 from django.conf import settings
-from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from lms.core.models import HomePage, SiteSettings
 
 from . import users
-from .builders import ensure_locales, remove_welcome_page, set_site_root, upsert_child, upsert_translation
+from .builders import ensure_locales, remove_welcome_page, set_site_root, tree_root, upsert_child, upsert_translation
 
 AREAS_EN = [
     "strategic planning for digital tools and services",
@@ -123,7 +122,7 @@ def load(stdout):
     """Build the home page in four languages and the site settings (the Centre's pages come from hubs.demo)."""
     ensure_locales()
     remove_welcome_page()
-    root = Page.get_first_root_node()
+    root = tree_root()
     home = upsert_child(root, HomePage, "home", **HOME["en"])
     site = set_site_root(home)
     for code in ("fr", "es", "ar"):

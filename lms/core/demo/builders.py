@@ -6,6 +6,13 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 
+def tree_root():
+    """The root node of the page tree, recreated if a flushed database lost it."""
+    return Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=Locale.get_default())
+    )
+
+
 def ensure_locales():
     """Create a Wagtail locale for each of the site's languages."""
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
