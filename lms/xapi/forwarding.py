@@ -8,6 +8,7 @@ worker that dies mid-batch leaves rows that become due again; resending is harml
 keeps one statement per id and a 409 / "already stored" counts as delivered.
 """
 
+import json
 import logging
 from datetime import timedelta
 
@@ -90,11 +91,28 @@ class Sender:
 
     def post(self, statements):
         """POST a batch; returns the response."""
-        return self.session.post(self.url, json=statements, timeout=self.timeout)
+        body, content_type = encode(statements, statements)
+        return self.session.post(self.url, data=body, headers={"Content-Type": content_type}, timeout=self.timeout)
 
     def put(self, statement):
         """PUT one statement under its id; returns the response."""
-        return self.session.put(self.url, params={"statementId": statement["id"]}, json=statement, timeout=self.timeout)
+        body, content_type = encode(statement, [statement])
+        return self.session.put(
+            self.url,
+            params={"statementId": statement["id"]},
+            data=body,
+            headers={"Content-Type": content_type},
+            timeout=self.timeout,
+        )
+
+
+def encode(document, statements):
+    """The request body: JSON, or multipart/mixed with the attachment contents the statements declare."""
+    from .attachments import multipart_response
+
+    if any("fileUrl" not in a for statement in statements for a in statement.get("attachments") or []):
+        return multipart_response(document, statements)
+    return json.dumps(document).encode(), "application/json"
 
 
 def _delivered(response):

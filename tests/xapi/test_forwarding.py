@@ -1,7 +1,11 @@
 """Forwarding to an external LRS (a second instance of this platform on 127.0.0.1), the sending task run in
 this process; tests/xapi/test_forwarding_faults.py runs it in a real worker."""
 
+import hashlib
+import json
+
 import pytest
+import requests
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils import timezone
@@ -10,6 +14,7 @@ from lms.accounts.factories import UserFactory
 from lms.xapi import api, forwarding, tasks, vocabulary
 from lms.xapi.models import ForwardingTarget, OutboxEntry
 
+from .conftest import LRS, basic, make_client, statement
 from .external_lrs import ExternalLRS
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +117,25 @@ def test_backoff_doubles_up_to_a_cap(settings):
     settings.XAPI_FORWARD_BACKOFF = 10
     settings.XAPI_FORWARD_BACKOFF_MAX = 60
     assert [forwarding.backoff(n) for n in range(1, 6)] == [10, 20, 40, 60, 60]
+
+
+def test_attachments_travel_with_their_statement(target, external_lrs):
+    content = b"%PDF certificate"
+    declared = {"usageType": "http://id.tincanapi.com/attachment/certificate-of-completion",
+                "display": {"en": "Certificate"}, "contentType": "application/pdf", "length": len(content),
+                "sha2": hashlib.sha256(content).hexdigest()}  # fmt: skip
+    body = statement(attachments=[declared])
+    multipart = (
+        b"--b\r\nContent-Type: application/json\r\n\r\n" + json.dumps(body).encode()
+        + b"\r\n--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: binary\r\n"
+        + f"X-Experience-API-Hash: {declared['sha2']}\r\n\r\n".encode() + content + b"\r\n--b--"
+    )  # fmt: skip
+    client, secret = make_client("author", ["statements/write"])
+    response = LRS(basic(client.key, secret)).post("statements", multipart, content_type="multipart/mixed; boundary=b")
+    assert response.status_code == 200, response.content
+    [statement_id] = response.json()
+    assert forwarding.deliver(target) == (1, 0)
+    fetched = requests.get(external_lrs.endpoint + "statements", params={"statementId": statement_id,
+                           "attachments": "true"}, auth=(external_lrs.key, external_lrs.secret),
+                           headers={"X-Experience-API-Version": "1.0.3"}, timeout=10)  # fmt: skip
+    assert fetched.status_code == 200 and content in fetched.content
