@@ -35,3 +35,6 @@ class BulkEnrolMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_bulk_enrol_menu_item():
     return BulkEnrolMenuItem(_("Enrol learners"), reverse("courses_bulk_enrol"), icon_name="group", order=310)
+
+
+from .reports import hooks as report_hooks  # noqa: E402, F401  (the progress reports' admin wiring)

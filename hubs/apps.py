@@ -7,6 +7,6 @@ class HubsConfig(AppConfig):
     verbose_name = _("Centre and hubs")
 
     def ready(self):
-        from . import signals
+        from . import roles, signals  # noqa: F401
 
         signals.connect()

@@ -28,11 +28,13 @@ __all__ = [
     "StoreError",
     "activity_iri",
     "actor_for",
+    "delivery_backlog",
     "launch_token",
     "platform_authority",
     "query",
     "record",
     "statements_for",
+    "store_statements",
 ]
 
 # Namespace of the deterministic statement ids (a uuid5 of this platform's base URL).
@@ -165,3 +167,29 @@ def query(*, verb=None, activity=None, registration=None, user=None, since=None,
     if since is not None:
         statements = statements.filter(stored__gt=since)
     return statements.order_by("-stored", "-pk")
+
+
+def store_statements(statements, *, validate=True):
+    """Store many statements the platform wrote itself (imports, load data) in one go; returns how many were new.
+
+    Each statement is a dict like the ones :func:`record` builds (``actor`` from :func:`actor_for`); the
+    platform is their authority. Use :func:`record` for single learning events.
+    """
+    _ids, rows = save_statements(list(statements), platform_authority(), validate=validate)
+    return len(rows)
+
+
+def delivery_backlog():
+    """What the external LRSs are still owed: one row per statement and LRS, pending or failed, oldest first.
+
+    Rows are outbox entries with ``status`` ("pending" or "failed"), ``attempts``, ``last_error``,
+    ``next_attempt``, ``created``, ``target`` (the external LRS: ``name``, ``endpoint``) and ``statement``
+    (``statement_id``, ``verb_id``, ``stored``). A queryset, so callers can filter, count and page it.
+    """
+    from .models import OutboxEntry
+
+    return (
+        OutboxEntry.objects.exclude(status=OutboxEntry.Status.SENT)
+        .select_related("target", "statement")
+        .order_by("created", "pk")
+    )

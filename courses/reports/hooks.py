@@ -1,0 +1,64 @@
+"""Admin wiring of the reports (imported by ``courses.wagtail_hooks``): URLs, the Reports menu, the dashboard."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import urls
+from .dashboard import ThisMonthPanel
+from .scope import ReportScope
+
+
+def report_scope_or_none(user):
+    try:
+        return ReportScope(user)
+    except PermissionDenied:
+        return None
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [path("learning-reports/", include(urls, namespace="course_reports"))]
+
+
+class ReportMenuItem(MenuItem):
+    administrators_only = False
+
+    def is_shown(self, request):
+        if not hasattr(request, "_report_scope"):
+            request._report_scope = report_scope_or_none(request.user)
+        scope = request._report_scope
+        return scope is not None and (scope.is_admin or not self.administrators_only)
+
+
+class AdministratorReportMenuItem(ReportMenuItem):
+    administrators_only = True
+
+
+REPORT_MENU = (
+    (ReportMenuItem, _("Course progress"), "course_reports:courses", "table", 100),
+    (ReportMenuItem, _("Learner progress"), "course_reports:learners", "user", 101),
+    (ReportMenuItem, _("Learners by parliament"), "course_reports:parliaments", "site", 102),
+    (ReportMenuItem, _("Quiz item analysis"), "course_reports:quizzes", "help", 103),
+    (AdministratorReportMenuItem, _("Delivery to external LRSs"), "course_reports:delivery", "redirect", 104),
+)
+
+
+def _register(item_class, label, url_name, icon, order):
+    hooks.register(
+        "register_reports_menu_item",
+        lambda: item_class(label, reverse(url_name), icon_name=icon, order=order, name=url_name.replace(":", "-")),
+    )
+
+
+for spec in REPORT_MENU:
+    _register(*spec)
+
+
+@hooks.register("construct_homepage_panels")
+def add_this_month_panel(request, panels):
+    scope = report_scope_or_none(request.user)
+    if scope is not None:
+        panels.append(ThisMonthPanel(scope))

@@ -1,0 +1,461 @@
+"""The report pages of the Wagtail admin; each renders a filtered table and downloads it as CSV or XLSX."""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponseBadRequest, HttpResponseForbidden
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django_countries import countries
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from lms.core.models import Parliament
+from lms.xapi import api as xapi
+
+from ..models import CoursePage, Enrolment
+from . import queries
+from .charts import Series, line_chart
+from .exports import FORMATS, Table, export_response
+from .filters import ReportFilterForm
+from .scope import ReportScope
+
+COURSES_PER_PAGE = 25
+LEARNERS_PER_PAGE = 50
+ROWS_PER_PAGE = 50
+EXPORT_CHUNK = 2000
+
+
+def country_name(code):
+    return str(countries.name(code)) if code else ""
+
+
+def region_name(value):
+    return str(Parliament.Region(value).label) if value in Parliament.Region.values else ""
+
+
+def report_links(scope):
+    """The report tabs a user may open."""
+    links = [
+        ("courses", _("Courses"), reverse("course_reports:courses")),
+        ("learners", _("Learners"), reverse("course_reports:learners")),
+        ("parliaments", _("Parliaments"), reverse("course_reports:parliaments")),
+        ("quizzes", _("Quiz questions"), reverse("course_reports:quizzes")),
+    ]
+    if scope.is_admin:
+        links.append(("delivery", _("Delivery to external LRSs"), reverse("course_reports:delivery")))
+    return links
+
+
+class ReportView(WagtailAdminTemplateMixin, View):
+    """Common flow: check the scope, read the filters (400 on bad input), then render or export."""
+
+    template_name = "courses/reports/report.html"
+    header_icon = "table"
+    report_name = ""
+    uses_filters = True
+    administrators_only = False
+
+    def dispatch(self, request, *args, **kwargs):
+        # A plain 403 rather than Wagtail's redirect to the dashboard: the answer to "may I see this?" is no.
+        try:
+            self.scope = ReportScope(request.user)
+            if self.administrators_only and not self.scope.is_admin:
+                raise PermissionDenied
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return HttpResponseForbidden(gettext("These reports are not yours to see."))
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get(self, request, *args, **kwargs):
+        self.form = ReportFilterForm(request.GET, scope=self.scope) if self.uses_filters else None
+        export = request.GET.get("export")
+        if export and export not in FORMATS:
+            return HttpResponseBadRequest(gettext("Unknown export format: choose csv or xlsx."))
+        if self.form is not None and not self.form.is_valid():
+            return self.render_report({}, status=400)
+        if export:
+            return export_response(self.table(), export)
+        return self.render_report(self.report_context())
+
+    def render_report(self, extra, status=200):
+        context = self.get_context_data(
+            form=self.form,
+            report=self.report_name,
+            report_links=report_links(self.scope),
+            scope=self.scope,
+            export_query=self.export_query(),
+            **extra,
+        )
+        return render(self.request, self.template_name, context, status=status)
+
+    def export_query(self):
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        params.pop("export", None)
+        return params.urlencode()
+
+    def enrolments(self):
+        return self.form.enrolments()
+
+    def report_context(self):
+        raise NotImplementedError
+
+    def table(self):
+        raise NotImplementedError
+
+
+class CourseReportView(ReportView):
+    """Per course: enrolled, active, in progress, completed, completion rate, median time, average score."""
+
+    page_title = _("Course report")
+    report_name = "courses"
+    template_name = "courses/reports/courses.html"
+
+    def courses(self):
+        keys = self.form.course_keys()
+        courses = list(self.scope.courses.values())
+        return courses if keys is None else [course for course in courses if course.key in keys]
+
+    def report_context(self):
+        page = Paginator(self.courses(), COURSES_PER_PAGE).get_page(self.request.GET.get("page"))
+        stats = queries.course_stats(self.enrolments(), [course.key for course in page.object_list])
+        rows = [(course, stats[course.key]) for course in page.object_list]
+        return {"page_obj": page, "rows": rows}
+
+    def table(self):
+        courses = self.courses()
+        columns = [
+            _("Course"), _("Hub"), _("Enrolled"), _("Active in the last 30 days"), _("Not started"),
+            _("In progress"), _("Completed"), _("Completion rate (%)"), _("Median days to complete"),
+            _("Average quiz score (%)"),
+        ]  # fmt: skip
+
+        def rows():
+            for start in range(0, len(courses), COURSES_PER_PAGE):
+                chunk = courses[start : start + COURSES_PER_PAGE]
+                stats = queries.course_stats(self.enrolments(), [course.key for course in chunk])
+                for course in chunk:
+                    entry = stats[course.key]
+                    yield (
+                        course.title, course.hub.title if course.hub else "", entry.enrolled, entry.active,
+                        entry.not_started, entry.in_progress, entry.completed, entry.completion_rate,
+                        entry.median_days, entry.average_score,
+                    )  # fmt: skip
+
+        return Table(name="courses", columns=columns, rows=rows())
+
+
+class CourseDetailView(ReportView):
+    """One course: its numbers, a chart of enrolments and completions, and where learners stop."""
+
+    report_name = "courses"
+    template_name = "courses/reports/course_detail.html"
+
+    def get(self, request, key):
+        key = str(key)
+        if not CoursePage.objects.filter(translation_key=key).exists():
+            raise Http404
+        self.scope.check_course(key)
+        self.course = self.scope.courses[key]
+        return super().get(request)
+
+    def get_page_title(self):
+        return self.course.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("course_reports:courses"), "label": gettext("Course report")},
+            {"url": "", "label": self.course.title},
+        ]
+
+    def enrolments(self):
+        return self.form.enrolments().filter(course_key=self.course.key)
+
+    def course_page(self):
+        pages = CoursePage.objects.filter(pk__in=self.course.page_ids).select_related("locale")
+        return next((page for page in pages if page.title == self.course.title), pages.first())
+
+    def date_range(self):
+        values = self.form.values
+        end = values.get("date_to") or timezone.localdate()
+        start = values.get("date_from")
+        if start is None:
+            first = self.enrolments().order_by("enrolled_at").values_list("enrolled_at", flat=True).first()
+            start = max(timezone.localdate(first) if first else end, end - timedelta(days=365))
+            start = min(start, end - timedelta(days=29))
+        return start, end
+
+    def report_context(self):
+        enrolments = self.enrolments()
+        stats = queries.course_stats(enrolments, [self.course.key])[self.course.key]
+        start, end = self.date_range()
+        step, periods = queries.timeline(enrolments, start, end)
+        chart = line_chart(
+            [period.start.isoformat() for period in periods],
+            [
+                Series(gettext("Enrolments"), "enrolments", [period.enrolments for period in periods]),
+                Series(gettext("Completions"), "completions", [period.completions for period in periods]),
+            ],
+        )
+        return {
+            "course": self.course,
+            "stats": stats,
+            "funnel": queries.lesson_funnel(enrolments, self.course_page()),
+            "chart": chart,
+            "periods": periods,
+            "step": step,
+            "range_start": start,
+            "range_end": end,
+        }
+
+    def table(self):
+        funnel = queries.lesson_funnel(self.enrolments(), self.course_page())
+        return Table(
+            name="course-lessons",
+            columns=[_("Lesson or quiz"), _("Type"), _("Opened"), _("Completed"), _("Stopped here")],
+            rows=(
+                (
+                    item.title,
+                    gettext("Quiz") if item.is_quiz else gettext("Lesson"),
+                    item.opened,
+                    item.completed,
+                    item.stopped,
+                )
+                for item in funnel
+            ),
+        )
+
+
+class LearnerReportView(ReportView):
+    """Each learner's progress across the courses in scope."""
+
+    page_title = _("Learner report")
+    report_name = "learners"
+    template_name = "courses/reports/learners.html"
+
+    def enrolments(self):
+        enrolments = super().enrolments()
+        search = self.request.GET.get("q", "").strip()
+        if search:
+            enrolments = enrolments.filter(Q(user__email__icontains=search) | Q(user__full_name__icontains=search))
+        return enrolments
+
+    def report_context(self):
+        from django.contrib.auth import get_user_model
+
+        enrolments = self.enrolments()
+        page = Paginator(queries.learner_rows(enrolments), LEARNERS_PER_PAGE).get_page(self.request.GET.get("page"))
+        rows = list(page.object_list)
+        ids = [row["user"] for row in rows]
+        users = get_user_model().objects.select_related("parliament").in_bulk(ids)
+        courses = {}
+        for enrolment in enrolments.filter(user__in=ids).only(
+            "user_id", "course_key", "course_title", "progress", "status"
+        ):
+            courses.setdefault(enrolment.user_id, []).append(enrolment)
+        for row in rows:
+            row["learner"] = users[row["user"]]
+            row["enrolments"] = sorted(courses.get(row["user"], []), key=lambda e: e.course_title)
+            row["average_progress"] = round(row["average_progress"] or 0)
+        return {"page_obj": page, "rows": rows, "search": self.request.GET.get("q", "")}
+
+    def table(self):
+        columns = [
+            _("Learner"), _("Email"), _("Parliament"), _("Country"), _("Course"), _("Language"), _("Enrolled"),
+            _("Progress (%)"), _("Status"), _("Completed"), _("Last activity"),
+        ]  # fmt: skip
+        fields = (
+            "user__full_name", "user__email", "user__parliament__name", "user__parliament__country",
+            "user__country", "course_title", "language", "enrolled_at", "progress", "status", "completed_at",
+            "last_activity_at",
+        )  # fmt: skip
+        statuses = {value: str(label) for value, label in Enrolment.Status.choices}
+        rows_query = self.enrolments().order_by("user__email", "course_title").values_list(*fields)
+        country_names = {}
+
+        def country_name_once(code):
+            if code not in country_names:
+                country_names[code] = country_name(code)
+            return country_names[code]
+
+        def rows():
+            for name, email, parliament, country, user_country, *rest in rows_query.iterator(chunk_size=EXPORT_CHUNK):
+                title, language, enrolled, progress, status, completed, last = rest
+                yield (
+                    name, email, parliament or "", country_name_once(country or user_country), title, language,
+                    enrolled, progress, statuses.get(status, status), completed, last,
+                )  # fmt: skip
+
+        return Table(name="learners", columns=columns, rows=rows())
+
+
+class ParliamentReportView(ReportView):
+    """Learners and completions by parliament, by country or by region."""
+
+    page_title = _("Parliament report")
+    report_name = "parliaments"
+    template_name = "courses/reports/parliaments.html"
+    groupings = {"parliament": _("Parliament"), "country": _("Country"), "region": _("Region")}
+
+    def grouping(self):
+        by = self.request.GET.get("by", "parliament")
+        if by not in self.groupings:
+            raise BadReportRequest(gettext("Group by parliament, country or region."))
+        return by
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.by = self.grouping()
+        except BadReportRequest as error:
+            return HttpResponseBadRequest(str(error))
+        return super().get(request, *args, **kwargs)
+
+    def labelled_rows(self, rows):
+        for row in rows:
+            enrolments, completions = row["enrolments"], row["completions"]
+            yield {
+                "parliament": row.get("user__parliament__name") or gettext("No parliament given"),
+                "country": country_name(row.get("user__parliament__country")),
+                "region": region_name(row.get("user__parliament__region")),
+                "learners": row["learners"],
+                "enrolments": enrolments,
+                "completions": completions,
+                "rate": round(100 * completions / enrolments, 1) if enrolments else None,
+            }
+
+    def columns(self):
+        first = {
+            "parliament": [_("Parliament"), _("Country"), _("Region")],
+            "country": [_("Country")],
+            "region": [_("Region")],
+        }[self.by]
+        return [*first, _("Learners"), _("Enrolments"), _("Completions"), _("Completion rate (%)")]
+
+    def report_context(self):
+        rows = queries.parliament_rows(self.enrolments(), self.by)
+        page = Paginator(rows, ROWS_PER_PAGE).get_page(self.request.GET.get("page"))
+        return {
+            "page_obj": page,
+            "rows": list(self.labelled_rows(page.object_list)),
+            "by": self.by,
+            "groupings": self.groupings.items(),
+            "columns": self.columns(),
+        }
+
+    def table(self):
+        keys = {"parliament": ["parliament", "country", "region"], "country": ["country"], "region": ["region"]}
+        leading = keys[self.by]
+        rows = self.labelled_rows(queries.parliament_rows(self.enrolments(), self.by))
+        return Table(
+            name=f"learners-by-{self.by}",
+            columns=self.columns(),
+            rows=(
+                (*(row[key] for key in leading), row["learners"], row["enrolments"], row["completions"], row["rate"])
+                for row in rows
+            ),
+        )
+
+
+class BadReportRequest(ValueError):
+    pass
+
+
+class QuizReportView(ReportView):
+    """Quiz item analysis: per question, how many answered, the share correct, the most chosen wrong answer."""
+
+    page_title = _("Quiz item analysis")
+    report_name = "quizzes"
+    template_name = "courses/reports/quizzes.html"
+
+    def report_context(self):
+        questions = queries.question_stats(self.enrolments())
+        quizzes = {}
+        for question in questions:
+            quizzes.setdefault((question.quiz_key, question.quiz_title), []).append(question)
+        return {"quizzes": [(title, items) for (_key, title), items in quizzes.items()]}
+
+    def table(self):
+        return Table(
+            name="quiz-questions",
+            columns=[
+                _("Quiz"),
+                _("Question"),
+                _("Answers"),
+                _("Correct"),
+                _("Share correct (%)"),
+                _("Most chosen wrong answer"),
+                _("Times chosen"),
+            ],
+            rows=(
+                (q.quiz_title, q.question, q.answers, q.correct, q.share_correct, q.top_wrong_answer, q.top_wrong_count)
+                for q in queries.question_stats(self.enrolments())
+            ),
+        )
+
+
+class DeliveryReportView(ReportView):
+    """Statements still owed to external LRSs (pending or failed); administrators only."""
+
+    page_title = _("Delivery to external LRSs")
+    report_name = "delivery"
+    template_name = "courses/reports/delivery.html"
+    uses_filters = False
+    administrators_only = True
+    statuses = ("pending", "failed")
+
+    def backlog(self):
+        backlog = xapi.delivery_backlog()
+        status = self.request.GET.get("status", "")
+        if status in self.statuses:
+            backlog = backlog.filter(status=status)
+        return backlog
+
+    def get(self, request, *args, **kwargs):
+        status = request.GET.get("status", "")
+        if status and status not in self.statuses:
+            return HttpResponseBadRequest(gettext("Status must be pending or failed."))
+        return super().get(request, *args, **kwargs)
+
+    def report_context(self):
+        from django.db.models import Count
+
+        totals = (
+            xapi.delivery_backlog()
+            .values("target__name", "status")
+            .annotate(count=Count("pk"))
+            .order_by("target__name", "status")
+        )
+        by_target = {}
+        for row in totals:
+            by_target.setdefault(row["target__name"], {"pending": 0, "failed": 0})[row["status"]] = row["count"]
+        page = Paginator(self.backlog(), ROWS_PER_PAGE).get_page(self.request.GET.get("page"))
+        return {"page_obj": page, "by_target": by_target, "status": self.request.GET.get("status", "")}
+
+    def table(self):
+        rows = self.backlog().values_list(
+            "target__name", "status", "statement__statement_id", "statement__verb_id", "created", "attempts",
+            "next_attempt", "last_error",
+        )  # fmt: skip
+        return Table(
+            name="lrs-delivery",
+            columns=[
+                _("External LRS"),
+                _("Status"),
+                _("Statement"),
+                _("Verb"),
+                _("Queued"),
+                _("Attempts"),
+                _("Next attempt"),
+                _("Last error"),
+            ],
+            rows=rows.iterator(chunk_size=EXPORT_CHUNK),
+        )
