@@ -36,24 +36,31 @@ class BenchPage:
 
 CEILING = BenchPage("bare Django view", "/bench/bare/")
 PAGES = [
+    # core
     BenchPage("home (en)", "/en/", target_ratio=0.8),
     BenchPage("home (fr)", "/fr/", target_ratio=0.8),
     BenchPage("search", "/en/search/?q=parliament"),
     BenchPage("sitemap.xml", "/sitemap.xml"),
-    BenchPage("course catalogue", "/en/courses/", target_ratio=0.5),
-    BenchPage("course page", "/en/centre/hubs/ict-governance/ict-governance-in-parliament/", target_ratio=0.5),
     # hubs
     BenchPage("centre (en)", "/en/centre/", target_ratio=0.8),
     BenchPage("hub index (en)", "/en/centre/hubs/", target_ratio=0.8),
     BenchPage("hub index (fr)", "/fr/a-propos-du-centre/poles/", target_ratio=0.8),
     BenchPage("hub page (en)", "/en/centre/hubs/inter-parliamentary-cloud/", target_ratio=0.8),
     BenchPage(
+        "open-data catalogue (en)",
+        "/en/centre/hubs/inter-parliamentary-cloud/open-data-catalogue/?format=json",
+        target_ratio=0.8,
+    ),
+    BenchPage("parliament directory (en)", "/en/centre/parliaments/?region=americas", target_ratio=0.8),
+    # courses
+    BenchPage("course catalogue", "/en/courses/", target_ratio=0.5),
+    BenchPage("course page", "/en/centre/hubs/ict-governance/ict-governance-in-parliament/", target_ratio=0.5),
+    BenchPage(
         "lesson (enrolled learner)",
         "/en/centre/hubs/ict-governance/ict-governance-in-parliament/who-decides/",
         learner=True,
         target_ratio=0.5,
     ),
-    BenchPage("parliament directory (en)", "/en/centre/parliaments/?region=americas", target_ratio=0.8),
     # conference
     BenchPage("conference programme (en)", "/en/world-e-parliament-conference-2021/programme/", target_ratio=0.8),
     BenchPage(
@@ -68,19 +75,9 @@ PAGES = [
         "/en/world-e-parliament-conference-2021/video-library/chile-virtual-sittings/",
         target_ratio=0.8,
     ),
+    # xapi
     BenchPage("xAPI about", "/xapi/about"),
     BenchPage("learner's xAPI record download", "/xapi/me/statements.json", learner=True),
-    # hubs
-    BenchPage("centre (en)", "/en/centre/", target_ratio=0.8),
-    BenchPage("hub index (en)", "/en/centre/hubs/", target_ratio=0.8),
-    BenchPage("hub index (fr)", "/fr/a-propos-du-centre/poles/", target_ratio=0.8),
-    BenchPage("hub page (en)", "/en/centre/hubs/inter-parliamentary-cloud/", target_ratio=0.8),
-    BenchPage(
-        "open-data catalogue (en)",
-        "/en/centre/hubs/inter-parliamentary-cloud/open-data-catalogue/?format=json",
-        target_ratio=0.8,
-    ),
-    BenchPage("parliament directory (en)", "/en/centre/parliaments/?region=americas", target_ratio=0.8),
 ]
 
 

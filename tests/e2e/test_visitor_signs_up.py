@@ -22,7 +22,7 @@ def test_visitor_switches_to_french_signs_up_and_logs_in(live_server, browser_pa
 
     page.get_by_role("link", name="Créer un compte").click()
     page.get_by_label("Nom complet").fill("Léa Martin")
-    page.get_by_label("E-mail").fill("lea@example.org")
+    page.get_by_label("Adresse électronique").fill("lea@example.org")
     page.get_by_label(re.compile(r"^Mot de passe\W*$")).fill("un-mot-de-passe-sûr")
     page.get_by_label("Mot de passe (confirmation)").fill("un-mot-de-passe-sûr")
     page.get_by_role("button", name="Création de compte").click()
@@ -36,7 +36,7 @@ def test_visitor_switches_to_french_signs_up_and_logs_in(live_server, browser_pa
 
     page.get_by_role("button", name="Se déconnecter").click()
     page.get_by_role("link", name="Se connecter").click()
-    page.get_by_label("E-mail").fill("lea@example.org")
+    page.get_by_label("Adresse électronique").fill("lea@example.org")
     page.get_by_label(re.compile(r"^Mot de passe\W*$")).fill("un-mot-de-passe-sûr")
     page.get_by_role("button", name="Connexion").click()
     page.wait_for_url(re.compile(r"/fr/account/profile/"))
