@@ -278,7 +278,7 @@ class CoursePage(RoutablePageMixin, BasePage):
 
     def live_prerequisites(self):
         """The prerequisite courses that count: live and public (an unpublished one no longer blocks anyone)."""
-        # Through the pks, because an unsaved page (an admin preview) holds its relations in memory.
+        # Through the ids, because an unsaved page (an admin preview) holds its relations in memory.
         return CoursePage.objects.live().public().filter(pk__in=self.prerequisites.values_list("id", flat=True))
 
     def prerequisite_courses(self):

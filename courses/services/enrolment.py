@@ -10,7 +10,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from ..models import CoursePage, Enrolment, Invitation
 from . import statements
@@ -29,7 +29,12 @@ class PrerequisitesMissing(EnrolmentError):
     def __init__(self, missing):
         self.missing = missing
         titles = ", ".join(course.title for course in missing)
-        super().__init__(_("Complete these courses before you enrol: %(titles)s.") % {"titles": titles})
+        message = ngettext(
+            "Complete this course before you enrol: %(titles)s.",
+            "Complete these courses before you enrol: %(titles)s.",
+            len(missing),
+        )
+        super().__init__(message % {"titles": titles})
 
 
 WINDOW_MESSAGES = {

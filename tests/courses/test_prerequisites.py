@@ -42,7 +42,7 @@ def test_enrolment_is_refused_until_the_prerequisite_is_completed(learner, cours
     with pytest.raises(services.PrerequisitesMissing) as refused:
         services.enrol(learner, advanced)
     assert refused.value.missing == [course]
-    assert "Complete these courses before you enrol: ICT governance in parliament." in str(refused.value)
+    assert "Complete this course before you enrol: ICT governance in parliament." in str(refused.value)
     services.enrol(learner, course)  # enrolled in the prerequisite but not done: still refused
     with pytest.raises(services.PrerequisitesMissing):
         services.enrol(learner, advanced)
@@ -70,7 +70,7 @@ def test_the_enrol_post_is_refused_with_a_reason_and_nothing_stored(learner_clie
     response = learner_client.post(advanced.url + "enrol/")
     assert response.status_code == 400
     body = response.content.decode()
-    assert "Complete these courses before you enrol: ICT governance in parliament." in body
+    assert "Complete this course before you enrol: ICT governance in parliament." in body
     assert f'href="{course.url}"' in body and "Enrol in this course" not in body
     assert not Enrolment.objects.filter(course_key=advanced.translation_key).exists()
     assert not api.statements_for(learner)
@@ -101,3 +101,8 @@ def test_hosts_enrol_in_bulk_anyway_and_the_report_says_so(client, learner, cour
     assert [row.outcome for row in response.context["report"]] == ["enrolled_without_prerequisites", "enrolled"]
     assert "Enrolled; prerequisites not completed" in response.content.decode()
     assert Enrolment.objects.filter(course_key=advanced.translation_key, source="bulk").count() == 2
+
+
+def test_a_draft_lists_its_prerequisites_as_the_admin_preview_shows_them(course, advanced):
+    draft = advanced.get_latest_revision_as_object()  # its relations are held in memory, not read from the database
+    assert [prerequisite.course for prerequisite in services.prerequisites_for(None, draft)] == [course]
