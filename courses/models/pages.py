@@ -175,7 +175,10 @@ class CoursePage(RoutablePageMixin, BasePage):
         blank=True,
         verbose_name=_("prerequisites"),
         related_name="+",
-        help_text=_("Courses to take first; learners see them, and whether they completed them."),
+        help_text=_(
+            "Courses to complete first: learners enrol only once they completed each of them; "
+            "hosts may still enrol learners in bulk."
+        ),
     )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -273,16 +276,23 @@ class CoursePage(RoutablePageMixin, BasePage):
             items.append(OutlineItem(page=page, module=modules.get(parent_path)))
         return Outline(items=items)
 
+    def live_prerequisites(self):
+        """The prerequisite courses that count: live and public (an unpublished one no longer blocks anyone)."""
+        # Through the ids, because an unsaved page (an admin preview) holds its relations in memory.
+        return CoursePage.objects.live().public().filter(pk__in=self.prerequisites.values_list("id", flat=True))
+
     def prerequisite_courses(self):
         """The prerequisites, in the reader's language where a translation exists."""
-        return [course.localized for course in self.prerequisites.live().public()]
+        return [course.localized for course in self.live_prerequisites()]
 
     def get_context(self, request, *args, **kwargs):
-        from ..services import course_state
+        from ..services import course_state, prerequisites_for
 
         context = super().get_context(request, *args, **kwargs)
         context["state"] = course_state(request.user, self)
         context["window"] = self.enrolment_window_state()
+        context["prerequisites"] = prerequisites_for(request.user, self)
+        context["prerequisites_missing"] = [item.course for item in context["prerequisites"] if not item.completed]
         return context
 
     @path("")
@@ -302,7 +312,9 @@ class CoursePage(RoutablePageMixin, BasePage):
             _enrolment, created = services.enrol(request.user, self, language=self.locale.language_code)
         except services.EnrolmentError as error:
             messages.error(request, str(error))
-            return redirect(self.url)
+            response = self.render(request)
+            response.status_code = 400
+            return response
         if created:
             messages.success(request, gettext("You are enrolled. Start with the first lesson when you are ready."))
         return redirect(self.url)

@@ -6,7 +6,8 @@ statement it records (``lms.xapi.api.record``), so progress and its statement ar
 
 from .certificates import issue_certificate
 from .enrolment import OUTCOMES as BULK_OUTCOMES
-from .enrolment import EnrolmentError, accept_invitations, bulk_enrol, enrol
+from .enrolment import EnrolmentError, PrerequisitesMissing, accept_invitations, bulk_enrol, enrol
+from .prerequisites import prerequisites_for
 from .progress import CourseState, complete_item, course_state, open_item, progress_by_course
 from .quizzes import QuizError, attempts_for, review_attempt, shuffle_seed, submit_quiz
 
@@ -14,6 +15,7 @@ __all__ = [
     "BULK_OUTCOMES",
     "CourseState",
     "EnrolmentError",
+    "PrerequisitesMissing",
     "QuizError",
     "accept_invitations",
     "attempts_for",
@@ -23,6 +25,7 @@ __all__ = [
     "enrol",
     "issue_certificate",
     "open_item",
+    "prerequisites_for",
     "progress_by_course",
     "review_attempt",
     "shuffle_seed",

@@ -10,16 +10,31 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from ..models import CoursePage, Enrolment, Invitation
 from . import statements
+from .prerequisites import lacks_prerequisites, missing_prerequisites
 
 MAX_BULK_ROWS = 5000
 
 
 class EnrolmentError(Exception):
     """A learner may not enrol now; the message says why, in the reader's language."""
+
+
+class PrerequisitesMissing(EnrolmentError):
+    """The learner has still to complete the prerequisite courses in ``missing``."""
+
+    def __init__(self, missing):
+        self.missing = missing
+        titles = ", ".join(course.title for course in missing)
+        message = ngettext(
+            "Complete this course before you enrol: %(titles)s.",
+            "Complete these courses before you enrol: %(titles)s.",
+            len(missing),
+        )
+        super().__init__(message % {"titles": titles})
 
 
 WINDOW_MESSAGES = {
@@ -52,13 +67,20 @@ def _create_enrolment(user, course, *, language, source, enrolled_by=None):
 
 
 def enrol(user, course, *, language=None):
-    """Enrol ``user`` in ``course`` (any language of it) if its enrolment is open; returns (enrolment, created)."""
+    """Enrol ``user`` in ``course`` (any language of it); returns (enrolment, created).
+
+    Refused with ``EnrolmentError`` while the course's enrolment is not open, and with ``PrerequisitesMissing``
+    until the learner completed every live prerequisite course. A learner already enrolled stays enrolled.
+    """
     existing = Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
     if existing:
         return existing, False
     state = course.enrolment_window_state()
     if state != "open":
         raise EnrolmentError(WINDOW_MESSAGES[state])
+    missing = missing_prerequisites(user, course)
+    if missing:
+        raise PrerequisitesMissing(missing)
     return _create_enrolment(
         user, course, language=language or course.locale.language_code, source=Enrolment.Source.SELF
     )
@@ -79,6 +101,7 @@ class BulkRow:
 
 OUTCOMES = {
     "enrolled": gettext_lazy("Enrolled"),
+    "enrolled_without_prerequisites": gettext_lazy("Enrolled; prerequisites not completed"),
     "already_enrolled": gettext_lazy("Already enrolled"),
     "invited": gettext_lazy("Invited (no account yet)"),
     "invalid": gettext_lazy("Invalid address"),
@@ -112,13 +135,14 @@ def _invite(email, course, by):
 def bulk_enrol(course, text, *, by):
     """Enrol each address of a CSV text in ``course``; addresses without an account get an invitation.
 
-    Returns one ``BulkRow`` per address, in file order. Bulk enrolment ignores the enrolment dates: hosts
-    decide who joins.
+    Returns one ``BulkRow`` per address, in file order. Bulk enrolment ignores the enrolment dates and the
+    prerequisites: hosts decide who joins, and the report names those enrolled without the prerequisites.
     """
     User = get_user_model()
     rows = list(_emails_from_csv(text))
     if len(rows) > MAX_BULK_ROWS:
         raise EnrolmentError(_("The file has more than %(max)d rows; split it.") % {"max": MAX_BULK_ROWS})
+    prerequisite_keys = list(course.live_prerequisites().values_list("translation_key", flat=True))
     report = []
     with transaction.atomic():
         for line, raw in rows:
@@ -136,7 +160,13 @@ def bulk_enrol(course, text, *, by):
             _enrolment, created = _create_enrolment(
                 user, course, language=course.locale.language_code, source=Enrolment.Source.BULK, enrolled_by=by
             )
-            report.append(BulkRow(line, email, "enrolled" if created else "already_enrolled"))
+            if not created:
+                outcome = "already_enrolled"
+            elif lacks_prerequisites(user, prerequisite_keys):
+                outcome = "enrolled_without_prerequisites"
+            else:
+                outcome = "enrolled"
+            report.append(BulkRow(line, email, outcome))
     return report
 
 

@@ -26,8 +26,10 @@ def _youtube_id(parsed):
 def privacy_embed_url(url, language=""):
     """The iframe address for a YouTube or Vimeo link, on the provider's no-tracking host.
 
-    Captions are switched on, in ``language`` where the provider has them. Returns ``None`` for any
-    other address, which the template then shows as a plain link.
+    Captions are switched on, in ``language`` where the provider has them, and the player answers the page's
+    messages (YouTube's ``enablejsapi``; ``static/js/video.js`` adds the page's ``origin`` when it inserts the
+    player), so a lesson can tell when the video ended. Returns ``None`` for any other address, which the
+    template then shows as a plain link.
     """
     parsed = urlparse(url or "")
     host = (parsed.hostname or "").lower()
@@ -35,7 +37,7 @@ def privacy_embed_url(url, language=""):
         video_id = _youtube_id(parsed)
         if not video_id:
             return None
-        params = {"autoplay": 1, "cc_load_policy": 1, "rel": 0}
+        params = {"autoplay": 1, "cc_load_policy": 1, "rel": 0, "enablejsapi": 1}
         if language:
             params.update(cc_lang_pref=language, hl=language)
         return f"https://www.youtube-nocookie.com/embed/{video_id}?{urlencode(params)}"

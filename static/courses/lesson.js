@@ -1,11 +1,93 @@
 // Complete a lesson when its video plays to the end; without JavaScript, "Mark as complete" does the same.
-document.addEventListener("ended", function (event) {
-  var form = document.querySelector("[data-lesson-complete]");
-  if (!form || event.target.tagName !== "VIDEO") return;
-  var data = new FormData(form);
-  data.append("by", "video");
-  fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" }, credentials: "same-origin" })
-    .then(function (response) {
-      if (response.ok) form.outerHTML = "<p><strong>" + form.getAttribute("data-done") + "</strong></p>";
+// An uploaded <video> fires "ended"; a YouTube or Vimeo player says so through its postMessage API.
+(function () {
+  var PLAYERS = {
+    "https://www.youtube-nocookie.com": "youtube",
+    "https://www.youtube.com": "youtube",
+    "https://player.vimeo.com": "vimeo",
+  };
+  // What each player must hear before it reports its state (YouTube IFrame API, Vimeo player.js protocol).
+  var SUBSCRIPTIONS = {
+    youtube: [
+      { event: "listening", id: 1, channel: "widget" },
+      { event: "command", func: "addEventListener", args: ["onStateChange"], id: 1, channel: "widget" },
+    ],
+    vimeo: [
+      { method: "addEventListener", value: "ended" },
+      { method: "addEventListener", value: "finish" },
+    ],
+  };
+  var YOUTUBE_ENDED = 0;
+
+  function completeByVideo() {
+    var form = document.querySelector("[data-lesson-complete]");
+    if (!form || form.hasAttribute("data-sending")) return;
+    form.setAttribute("data-sending", "");
+    var data = new FormData(form);
+    data.append("by", "video");
+    fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (response) {
+        if (response.ok) form.outerHTML = "<p><strong>" + form.getAttribute("data-done") + "</strong></p>";
+        else form.removeAttribute("data-sending");
+      }, function () { form.removeAttribute("data-sending"); });
+  }
+
+  function originOf(address) {
+    try { return new URL(address).origin; } catch (error) { return ""; }
+  }
+
+  function subscribe(frame) {
+    var origin = originOf(frame.src);
+    var player = PLAYERS[origin];
+    if (!player || !frame.contentWindow) return;
+    SUBSCRIPTIONS[player].forEach(function (message) {
+      frame.contentWindow.postMessage(JSON.stringify(message), origin);
     });
-}, true);
+  }
+
+  // A player may not listen yet when its frame loads: ask again, as the providers' own libraries do,
+  // until it answers.
+  function subscribeUntilAnswered(frame) {
+    var tries = 0;
+    var timer = setInterval(function () {
+      if (frame.hasAttribute("data-player-answered") || ++tries > 40) clearInterval(timer);
+      else subscribe(frame);
+    }, 250);
+    subscribe(frame);
+  }
+
+  function hasEnded(player, message) {
+    if (player === "youtube") {
+      return (message.event === "onStateChange" && message.info === YOUTUBE_ENDED) ||
+        (message.event === "infoDelivery" && !!message.info && message.info.playerState === YOUTUBE_ENDED);
+    }
+    return message.event === "ended" || message.event === "finish";
+  }
+
+  function frameOf(source) {
+    var frames = document.querySelectorAll("iframe");
+    for (var i = 0; i < frames.length; i++) if (frames[i].contentWindow === source) return frames[i];
+    return null;
+  }
+
+  document.addEventListener("ended", function (event) {
+    if (event.target.tagName === "VIDEO") completeByVideo();
+  }, true);
+
+  // "load" does not bubble: catch the player's frame while capturing.
+  document.addEventListener("load", function (event) {
+    if (event.target.tagName === "IFRAME") subscribeUntilAnswered(event.target);
+  }, true);
+
+  window.addEventListener("message", function (event) {
+    var player = PLAYERS[event.origin];
+    var frame = player && frameOf(event.source);
+    if (!frame || PLAYERS[originOf(frame.src)] !== player) return;
+    var message;
+    try { message = typeof event.data === "string" ? JSON.parse(event.data) : event.data; } catch (error) { return; }
+    if (!message || typeof message !== "object") return;
+    frame.setAttribute("data-player-answered", "");
+    if (message.event === "ready") subscribe(frame);  // Vimeo announces it is ready for subscriptions
+    if (hasEnded(player, message)) completeByVideo();
+  });
+})();

@@ -6,7 +6,10 @@ document.addEventListener("click", function (event) {
   if (!holder) return;
   event.preventDefault();
   var frame = document.createElement("iframe");
-  frame.src = holder.getAttribute("data-embed-url");
+  var address = new URL(holder.getAttribute("data-embed-url"));
+  // The YouTube player reports its state only to the page its "origin" names (courses/lesson.js listens).
+  if (address.searchParams.has("enablejsapi")) address.searchParams.set("origin", window.location.origin);
+  frame.src = address.href;
   frame.title = link.textContent.trim();
   frame.allow = "autoplay; fullscreen; picture-in-picture";
   frame.allowFullscreen = true;

@@ -18,6 +18,8 @@ def test_known_providers_get_a_no_tracking_embed_with_captions(url, expected_sta
     embed = privacy_embed_url(url, "fr")
     assert embed.startswith(expected_start)
     assert "cc_lang_pref=fr" in embed or "texttrack=fr" in embed
+    # YouTube answers the page's player messages only when asked (Vimeo's player always does).
+    assert ("enablejsapi=1" in embed) == ("youtube" in embed)
 
 
 @pytest.mark.parametrize("url", ["", None, "https://example.org/video.mp4", "https://www.youtube.com/watch?v=<x>"])
