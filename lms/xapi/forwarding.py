@@ -128,7 +128,7 @@ def send(target, entries):
         response = sender.post(statements)
     except requests.RequestException as error:
         return {entry.pk: f"connection failed: {error}" for entry in entries}
-    if response.status_code == 200:
+    if response.status_code in (200, 204):  # 204: the target held every statement already
         return {entry.pk: None for entry in entries}
     if response.status_code not in (400, 409) or (len(entries) == 1 and response.status_code == 400):
         error = f"HTTP {response.status_code}: {response.text[:500]}"

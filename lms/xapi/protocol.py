@@ -100,21 +100,34 @@ def parse_request(request):
         if params:
             raise XapiError(400, "the alternate request syntax takes no query parameter besides method")
         if headers.get("Content-Type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
-            raise XapiError(415, "Content-Type: the alternate request syntax needs application/x-www-form-urlencoded")
-        raw, body = body, b""
-        try:
-            form = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, strict_parsing=bool(raw))
-        except (UnicodeDecodeError, ValueError) as error:
-            raise XapiError(400, f"body: not a valid form ({error})") from error
-        headers.pop("Content-Type", None)
-        for key, value in form:
-            if key.lower() in ALTERNATE_HEADERS:
-                headers[ALTERNATE_HEADERS[key.lower()]] = value
-            elif key == "content":
-                body = value.encode()
-            else:
-                params[key] = value
+            raise XapiError(400, "Content-Type: the alternate request syntax needs application/x-www-form-urlencoded")
+        headers, params, body = _unfold_form(headers, body)
     return XapiRequest(method=method, params=params, headers=headers, body=body, django=request)
+
+
+def _unfold_form(headers, raw):
+    """The headers, parameters and content an alternate-syntax form carries.
+
+    Headers sent as real HTTP headers win over the same names in the form (the ADL conformance suite sends a
+    bogus version in the form next to a valid header); Content-Type and Content-Length describe the form
+    itself, so the form's values replace them, and the content is JSON unless the form says otherwise.
+    """
+    try:
+        form = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, strict_parsing=bool(raw))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise XapiError(400, f"body: not a valid form ({error})") from error
+    headers = {**headers, "Content-Type": "application/json"}
+    headers.pop("Content-Length", None)
+    params, body = {}, b""
+    for key, value in form:
+        name = ALTERNATE_HEADERS.get(key.lower())
+        if name in ("Content-Type", "Content-Length") or (name and not headers.get(name)):
+            headers[name] = value
+        elif key == "content":
+            body = value.encode()
+        elif not name:
+            params[key] = value
+    return headers, params, body
 
 
 def check_version(xrequest):

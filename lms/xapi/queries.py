@@ -199,9 +199,11 @@ def _preferred(languages):
         if not isinstance(language_map, dict) or not language_map:
             return language_map
         for wanted in languages:
-            for tag in language_map:
-                if tag.lower() == wanted or tag.lower().split("-")[0] == wanted.split("-")[0]:
-                    return {tag: language_map[tag]}
+            exact = [tag for tag in language_map if tag.lower() == wanted]
+            related = [tag for tag in language_map if tag.lower().split("-")[0] == wanted.split("-")[0]]
+            if exact or related:
+                tag = (exact or related)[0]
+                return {tag: language_map[tag]}
         tag = next(iter(language_map))
         return {tag: language_map[tag]}
 

@@ -98,15 +98,21 @@ def _number(value, path):
 
 
 def language_tag(value, path):
-    """Check that ``value`` is an RFC 5646 language tag."""
+    """Check that ``value`` is an RFC 5646 language tag (an extension singleton appears at most once)."""
     if not isinstance(value, str) or not LANGUAGE_TAG_RE.match(value):
         _fail(path, "must be an RFC 5646 language tag")
+    subtags = value.lower().split("-")
+    if "x" in subtags[1:]:
+        subtags = subtags[: subtags.index("x", 1)]  # private use subtags may repeat anything
+    singletons = [subtag for subtag in subtags[1:] if len(subtag) == 1]
+    if len(singletons) != len(set(singletons)):
+        _fail(path, "must not repeat an extension singleton (RFC 5646, 2.2.6)")
 
 
 def language_map(value, path):
-    """Check a language map: RFC 5646 tags to strings."""
-    if not isinstance(value, dict):
-        _fail(path, "must be a language map (an object of language tags to strings)")
+    """Check a language map: RFC 5646 tags to strings, at least one entry (as the ADL conformance suite asks)."""
+    if not isinstance(value, dict) or not value:
+        _fail(path, "must be a language map (an object of at least one language tag to a string)")
     for tag, text in value.items():
         language_tag(tag, f"{path}[{tag!r}]")
         if not isinstance(text, str):
@@ -316,6 +322,8 @@ def context(value, path, object_type):
     if "contextActivities" in value:
         activities = value["contextActivities"]
         _object(activities, f"{path}.contextActivities", {"parent", "grouping", "category", "other"})
+        if not activities:
+            _fail(f"{path}.contextActivities", "must contain at least one of parent, grouping, category, other")
         for key, items in activities.items():
             for index, item in enumerate(items if isinstance(items, list) else [items]):
                 where = f"{path}.contextActivities.{key}" + (f"[{index}]" if isinstance(items, list) else "")
@@ -387,8 +395,11 @@ def validate_statement(value, path="statement"):
     if "authority" in value:
         authority = value["authority"]
         agent(authority, f"{path}.authority")
-        if authority.get("objectType") == "Group" and len(authority.get("member") or []) != 2:
-            _fail(f"{path}.authority.member", "a group authority must have exactly two agents (OAuth)")
+        if authority.get("objectType") == "Group":
+            if _identifier(authority, f"{path}.authority", required=False):
+                _fail(f"{path}.authority", "a group authority must be anonymous (the OAuth consumer and user)")
+            if len(authority.get("member") or []) != 2:
+                _fail(f"{path}.authority.member", "a group authority must have exactly two agents (OAuth)")
     if "version" in value and (not isinstance(value["version"], str) or not VERSION_RE.match(value["version"])):
         _fail(f"{path}.version", 'must be a 1.0.x version, e.g. "1.0.3"')
 

@@ -121,3 +121,28 @@ def test_a_signature_with_a_bad_algorithm_or_payload_is_refused(lrs):
     declared = declaration(garbage, usage=SIGNATURE, content_type="application/octet-stream")
     body = multipart(statement(attachments=[declared]), (garbage, declared["sha2"]))
     assert lrs.post("statements", body, content_type=CONTENT_TYPE).status_code == 400
+
+
+def test_parts_may_end_their_lines_with_a_bare_line_feed(lrs):
+    content = b"here is a simple attachment"
+    crlf = multipart(statement(attachments=[declaration(content)]), (content, hashlib.sha256(content).hexdigest()))
+    response = lrs.post("statements", crlf.replace(b"\r\n", b"\n"), content_type=CONTENT_TYPE)
+    assert response.status_code == 200, response.content
+    fetched = lrs.get("statements", {"statementId": response.json()[0], "attachments": "true"})
+    boundary = fetched["Content-Type"].split("boundary=")[1]
+    assert '"' not in boundary and content in fetched.content
+
+
+def test_binary_sent_as_a_utf8_encoded_string_is_recovered_by_its_hash(lrs):
+    content = bytes(range(256))  # what a client read as a "binary" string, then sent UTF-8 encoded
+    mangled = content.decode("latin-1").encode("utf-8")
+    sha2 = hashlib.sha256(content).hexdigest()
+    response = lrs.post("statements", multipart(statement(attachments=[declaration(content)]), (mangled, sha2)),
+                        content_type=CONTENT_TYPE)  # fmt: skip
+    assert response.status_code == 200, response.content
+    fetched = lrs.get("statements", {"statementId": response.json()[0], "attachments": "true"})
+    assert content in fetched.content
+    other = b"\xc3\xa9t\xc3\xa9"  # valid UTF-8 whose recovery does not have the announced hash
+    refused = lrs.post("statements", multipart(statement(attachments=[declaration(content)]), (other, sha2)),
+                       content_type=CONTENT_TYPE)  # fmt: skip
+    assert refused.status_code == 400

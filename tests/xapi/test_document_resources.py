@@ -98,3 +98,34 @@ def test_head_on_documents(lrs):
     lrs.put("activities/profile", params, {"v": 1}, HTTP_IF_NONE_MATCH="*")
     response = lrs.request("HEAD", "activities/profile", params)
     assert response.status_code == 200 and response.content == b"" and response["ETag"]
+
+
+def test_agent_profiles_are_created_only_with_a_precondition(lrs):
+    params = {"agent": AGENT, "profileId": "new"}
+    response = lrs.put("agents/profile", params, {"v": 1})
+    assert response.status_code == 400 and "If-None-Match" in response.json()["message"]
+    assert lrs.get("agents/profile", params).status_code == 404
+    assert lrs.put("agents/profile", params, {"v": 1}, HTTP_IF_NONE_MATCH="*").status_code == 204
+    assert lrs.put("activities/profile", {"activityId": ACTIVITY, "profileId": "new"}, {"v": 1}).status_code == 204
+
+
+def test_get_with_a_document_id_ignores_since(lrs):
+    params = {**STATE, "stateId": "s"}
+    lrs.put("activities/state", params, {"a": 1})
+    assert lrs.get("activities/state", {**params, "since": "2999-01-01T00:00:00Z"}).json() == {"a": 1}
+    assert lrs.put("activities/state", {**params, "since": "2000-01-01T00:00:00Z"}, {"a": 2}).status_code == 400
+
+
+@pytest.mark.parametrize("resource", ["activities/state", "activities/profile", "agents/profile"])
+def test_a_post_without_content_and_a_delete_with_content_are_refused(lrs, resource):
+    params = {
+        "activities/state": {**STATE, "stateId": "s"},
+        "activities/profile": {"activityId": ACTIVITY, "profileId": "p"},
+        "agents/profile": {"agent": AGENT, "profileId": "p"},
+    }[resource]
+    assert lrs.post(resource, params, b"", content_type="").status_code == 400
+    assert lrs.get(resource, params).status_code == 404
+    lrs.post(resource, params, {"a": 1})
+    assert lrs.request("DELETE", resource, params, body={"a": 1}).status_code == 400
+    assert lrs.get(resource, params).json() == {"a": 1}
+    assert lrs.delete(resource, params).status_code == 204

@@ -69,7 +69,9 @@ def test_put_errors(lrs, params, body, reason):
 def test_post_with_an_existing_id_and_same_content_is_accepted_different_content_conflicts(lrs):
     body = statement(id=new_id())
     assert lrs.post("statements", body).status_code == 200
-    assert lrs.post("statements", body).status_code == 200
+    assert lrs.post("statements", body).status_code == 204  # nothing new: no content
+    fresh = statement(id=new_id())
+    assert lrs.post("statements", [body, fresh]).json() == [body["id"], fresh["id"]]
     assert lrs.post("statements", {**body, "verb": {"id": COMPLETED}}).status_code == 409
     assert lrs.post("statements", [body, body]).status_code == 400  # the same id twice in one batch
 
@@ -239,6 +241,10 @@ def test_formats(lrs):
     assert ids_format["object"] == {"objectType": "Activity", "id": LESSON}
     canonical = lrs.get("statements", {"statementId": statement_id, "format": "canonical"}, HTTP_ACCEPT_LANGUAGE="fr")
     assert canonical.json()["verb"]["display"] == {"fr-FR": "a terminé"}
+    body = statement(verb={"id": COMPLETED, "display": {"en-US": "completed", "en-GB": "finished"}})
+    statement_id = lrs.post("statements", body).json()[0]
+    british = lrs.get("statements", {"statementId": statement_id, "format": "canonical"}, HTTP_ACCEPT_LANGUAGE="en-GB")
+    assert british.json()["verb"]["display"] == {"en-GB": "finished"}  # the exact tag before a sibling
     exact = lrs.get("statements", {"statementId": statement_id}).json()
     assert exact["verb"]["display"] == body["verb"]["display"]
     definition = lrs.get("activities", {"activityId": LESSON}).json()
@@ -281,7 +287,28 @@ def test_alternate_request_syntax(lrs):
                                         content_type="application/x-www-form-urlencoded")  # fmt: skip
     assert bad.status_code == 400
     wrong_type = LRS(version=None).client.post("/xapi/statements?method=GET", data=form, content_type="text/plain")
-    assert wrong_type.status_code == 415
+    assert wrong_type.status_code == 400
+
+
+def test_alternate_syntax_headers_win_over_form_fields_and_content_defaults_to_json(lrs):
+    from urllib.parse import urlencode
+
+    statement_id = new_id()
+    form = urlencode({"statementId": statement_id, "X-Experience-API-Version": "0.8",
+                      "content": json.dumps(statement())})  # fmt: skip
+    response = lrs.client.post("/xapi/statements?method=PUT", data=form,
+                               content_type="application/x-www-form-urlencoded", **lrs.headers)  # fmt: skip
+    assert response.status_code == 204, response.content
+    assert lrs.get("statements", {"statementId": statement_id}).status_code == 200
+    empty = lrs.client.post("/xapi/statements?method=PUT", **lrs.headers)
+    assert empty.status_code == 400
+
+
+def test_every_statement_read_carries_consistent_through_even_an_error(lrs):
+    assert lrs.get("statements")["X-Experience-API-Consistent-Through"]
+    unversioned = lrs.get("statements", HTTP_X_EXPERIENCE_API_VERSION="")
+    assert unversioned.status_code == 400 and unversioned["X-Experience-API-Consistent-Through"]
+    assert "X-Experience-API-Consistent-Through" not in lrs.post("statements", statement())
 
 
 def test_a_body_over_the_limit_is_413(lrs, settings):
