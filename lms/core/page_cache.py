@@ -27,6 +27,26 @@ def purge():
         cache.set(GENERATION_KEY, 1, timeout=None)
 
 
+def generation():
+    """The current generation number, part of every key that ``purge`` must retire."""
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def data_key(name):
+    """The cache key of ``name`` in the current generation, for data pages show rather than whole pages."""
+    return f"page-cache:{generation()}:data:{name}"
+
+
+def remember(name, build, timeout=TIMEOUT):
+    """``build()``'s result, kept under ``name`` until the next purge."""
+    key = data_key(name)
+    kept = cache.get(key)
+    if kept is None:
+        kept = (build(),)  # a tuple, so that a result of None is kept too
+        cache.set(key, kept, timeout)
+    return kept[0]
+
+
 def mark_cacheable(response):
     """Let the middleware keep this response for anonymous readers, if nothing in it is personal."""
     response.page_cacheable = True
@@ -40,19 +60,36 @@ def _key(request, generation):
     return f"page-cache:{generation}:{digest}"
 
 
+def freeze(response):
+    """What a cache keeps of a response: its content and the headers a replay must repeat."""
+    return response.content, {name: response[name] for name in CACHED_HEADERS if response.has_header(name)}
+
+
+def thaw(frozen):
+    """The response a cache hit answers with."""
+    content, headers = frozen
+    response = HttpResponse(content, headers=headers)
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
 def _is_anonymous(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
 
 
-def _is_shareable(response):
-    # Any cookie (a CSRF token, a message, a session) makes the response personal.
+def is_storable(response):
+    """Whether a cache may keep this response: a plain 200 that sets no cookie and no caching rules of its own."""
     return (
-        getattr(response, "page_cacheable", False)
-        and response.status_code == 200
+        response.status_code == 200
         and not response.cookies
         and not response.has_header("Cache-Control")
         and not getattr(response, "streaming", False)
     )
+
+
+def _is_shareable(response):
+    # Any cookie (a CSRF token, a message, a session) makes the response personal.
+    return getattr(response, "page_cacheable", False) and is_storable(response)
 
 
 class PageCacheMiddleware:
@@ -62,17 +99,12 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not _is_anonymous(request):
             return self.get_response(request)
-        generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
-        key = _key(request, generation)
+        key = _key(request, generation())
         cached = cache.get(key)
         if cached is not None:
-            content, headers = cached
-            response = HttpResponse(content, headers=headers)
-            response["X-Page-Cache"] = "hit"
-            return response
+            return thaw(cached)
         response = self.get_response(request)
         if request.method == "GET" and _is_shareable(response):
-            headers = {name: response[name] for name in CACHED_HEADERS if response.has_header(name)}
-            cache.set(key, (response.content, headers), TIMEOUT)
+            cache.set(key, freeze(response), TIMEOUT)
             response["X-Page-Cache"] = "miss"
         return response
