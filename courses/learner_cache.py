@@ -37,13 +37,7 @@ def _version_key(user_id):
 def progress_changed(user):
     """Retire the learner's kept pages once the current transaction commits (their progress has changed)."""
 
-    def bump():
-        try:
-            cache.incr(_version_key(user.pk))
-        except ValueError:
-            cache.set(_version_key(user.pk), 1, timeout=None)
-
-    transaction.on_commit(bump)
+    transaction.on_commit(lambda: page_cache.bump(_version_key(user.pk)))
 
 
 def _last_item_key(user_id, course_key):
@@ -73,12 +67,9 @@ def keep_for_learner(request, response, enrolment, item):
 
 def _versions(user_id):
     """(page-cache generation, the learner's progress version)."""
-    found = cache.get_many([page_cache.GENERATION_KEY, _version_key(user_id)])
+    found = cache.get_many([page_cache.GENERATION_KEY, _version_key(user_id)])  # one round trip when both are kept
     generation = found.get(page_cache.GENERATION_KEY) or page_cache.generation()
-    version = found.get(_version_key(user_id))
-    if version is None:
-        cache.add(_version_key(user_id), 1, timeout=None)
-        version = cache.get(_version_key(user_id), 1)
+    version = found.get(_version_key(user_id)) or page_cache.counter(_version_key(user_id))
     return generation, version
 
 

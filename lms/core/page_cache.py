@@ -8,6 +8,7 @@ must be shared (Redis, as in production) for a purge to reach them all.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,17 +20,27 @@ CACHED_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options")
 TIMEOUT = 600
 
 
+def counter(key):
+    """A version number kept in the cache; one the cache dropped restarts from the clock, above any it had."""
+    return cache.get_or_set(key, time.time_ns, timeout=None)
+
+
+def bump(key):
+    """Move a ``counter`` on, retiring every key built with its old value."""
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, time.time_ns(), timeout=None)
+
+
 def purge():
     """Retire every cached page (call after any change that public pages show)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    bump(GENERATION_KEY)
 
 
 def generation():
     """The current generation number, part of every key that ``purge`` must retire."""
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    return counter(GENERATION_KEY)
 
 
 def data_key(name):
