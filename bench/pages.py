@@ -1,13 +1,14 @@
 """Page-serving benchmark: gunicorn on 127.0.0.1, concurrent clients, requests per second and latency.
 
-    .venv/bin/python bench/pages.py [--seconds 10] [--clients 8] [--workers 2] [--only NAME ...]
+    .venv/bin/python bench/pages.py [--seconds 10] [--clients 8] [--workers 2] [--port N] [--only NAME ...]
 
 Builds a fresh database (a temporary SQLite file, or the PostgreSQL database named by DATABASE_URL, which it
 migrates and fills), loads the demo content, serves it with gunicorn and drives each URL in turn for a fixed
 time. A bare Django view on the same server is the ceiling; each page's ratio to it is printed.
 
 Each app adds its pages to PAGES. A page marked ``learner=True`` is fetched with the session of a demo learner
-created for the run.
+created for the run. A page marked ``learner_cache=False`` is fetched from a second server without the per-learner
+page cache (courses/learner_cache.py): every request renders the page, as a learner's first read of it does.
 """
 
 import argparse
@@ -32,9 +33,12 @@ class BenchPage:
     path: str
     learner: bool = False
     target_ratio: float = 0.0  # the issue's target share of the bare view's throughput, 0 when none
+    learner_cache: bool = True
 
 
 CEILING = BenchPage("bare Django view", "/bench/bare/")
+# A browser sends back the CSRF cookie it was given; pages with forms are kept for a learner only then.
+CSRF_SECRET = "bench" + "0" * 27
 PAGES = [
     # core
     BenchPage("home (en)", "/en/", target_ratio=0.8),
@@ -56,10 +60,16 @@ PAGES = [
     BenchPage("course catalogue", "/en/courses/", target_ratio=0.5),
     BenchPage("course page", "/en/centre/hubs/ict-governance/ict-governance-in-parliament/", target_ratio=0.5),
     BenchPage(
-        "lesson (enrolled learner)",
+        "lesson (learner, re-read)",
         "/en/centre/hubs/ict-governance/ict-governance-in-parliament/who-decides/",
         learner=True,
         target_ratio=0.5,
+    ),
+    BenchPage(
+        "lesson (learner, first read)",
+        "/en/centre/hubs/ict-governance/ict-governance-in-parliament/who-decides/",
+        learner=True,
+        learner_cache=False,
     ),
     # conference
     BenchPage("conference programme (en)", "/en/world-e-parliament-conference-2021/programme/", target_ratio=0.8),
@@ -81,9 +91,10 @@ PAGES = [
 ]
 
 
-def free_port():
+def free_port(wanted=0):
+    """``wanted`` if it is free (0: any free port)."""
     with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
+        sock.bind(("127.0.0.1", wanted))
         return sock.getsockname()[1]
 
 
@@ -143,7 +154,7 @@ def get(port, path, session):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {"Host": "127.0.0.1", "Accept-Language": "en"}
     if session:
-        headers["Cookie"] = f"sessionid={session}"
+        headers["Cookie"] = f"sessionid={session}; csrftoken={CSRF_SECRET}"
     try:
         connection.request("GET", path, headers=headers)
         response = connection.getresponse()
@@ -186,6 +197,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=0, help="first port to serve on, the next one too (default: any)")
     parser.add_argument("--only", nargs="*", help="names of the pages to run (default: all)")
     args = parser.parse_args()
 
@@ -193,12 +205,17 @@ def main():
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "MEDIA_ROOT": f"{scratch}/media"}
         env.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
         session = prepare_database(env)
-        port = free_port()
-        server = start_server(env, port, args.workers)
+        pages = [page for page in PAGES if not args.only or page.name in args.only]
+        port = free_port(args.port)
+        servers = {True: (port, start_server(env, port, args.workers))}
         try:
-            pages = [page for page in PAGES if not args.only or page.name in args.only]
+            if not all(page.learner_cache for page in pages):
+                uncached_port = free_port(args.port + 1 if args.port else 0)
+                uncached_env = {**env, "BENCH_LEARNER_CACHE": "0"}
+                servers[False] = (uncached_port, start_server(uncached_env, uncached_port, args.workers))
             for page in pages:
-                get(port, page.path, session if page.learner else None)  # warm caches as a live server has them
+                # warm caches as a live server has them
+                get(servers[page.learner_cache][0], page.path, session if page.learner else None)
             ceiling = drive(port, CEILING, session, args.seconds, args.clients)
             database = env["DATABASE_URL"].split(":", 1)[0]
             print(
@@ -207,15 +224,17 @@ def main():
             )
             print(f"{'page':32} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} {'ratio':>6} {'target':>7}")
             rows = [(CEILING, ceiling)] + [
-                (page, drive(port, page, session, args.seconds, args.clients)) for page in pages
+                (page, drive(servers[page.learner_cache][0], page, session, args.seconds, args.clients))
+                for page in pages
             ]
             for page, (rps, p50, p95, errors) in rows:
                 ratio = rps / ceiling[0]
                 target = f"{page.target_ratio:.0%}" if page.target_ratio else "-"
                 print(f"{page.name:32} {rps:8.1f} {p50:8.1f} {p95:8.1f} {errors:7d} {ratio:6.0%} {target:>7}")
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            for _port, server in servers.values():
+                server.terminate()
+                server.wait(timeout=30)
 
 
 if __name__ == "__main__":

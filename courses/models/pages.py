@@ -30,7 +30,7 @@ from wagtail.search import index
 
 from hubs.tree import hub_for_page
 from lms.core.models import BasePage
-from lms.core.page_cache import mark_cacheable
+from lms.core.page_cache import mark_cacheable, remember
 
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
 from .topics import Topic
@@ -260,7 +260,13 @@ class CoursePage(RoutablePageMixin, BasePage):
         return "open"
 
     def outline(self):
-        """The live lessons and quizzes in tree order, grouped by module, in three queries whatever their number."""
+        """The live lessons and quizzes in tree order, grouped by module, kept until the next publication.
+
+        Built in three queries whatever their number; each call returns fresh items, ready to mark for a learner.
+        """
+        return remember(f"course-outline:{self.translation_key}:{self.locale_id}", self._build_outline)
+
+    def _build_outline(self):
         modules = {
             module.path: module
             for module in ModulePage.objects.descendant_of(self).live().defer_streamfields().select_related("locale")
@@ -334,6 +340,9 @@ class CourseContentMixin:
 
     @cached_property
     def course(self):
+        return remember(f"course-of:{self.pk}", self._find_course)
+
+    def _find_course(self):
         return CoursePage.objects.ancestor_of(self).live().select_related("locale").first() or (
             CoursePage.objects.ancestor_of(self).first()
         )
@@ -417,6 +426,7 @@ class LessonPage(CourseItemPage):
     @path("")
     def lesson(self, request):
         from .. import services
+        from ..learner_cache import keep_for_learner
 
         state = services.course_state(request.user, self.course)
         denied = self.access_denied(request, state.enrolment)
@@ -426,7 +436,10 @@ class LessonPage(CourseItemPage):
             services.open_item(state.enrolment, self)
         context = self.get_context(request)
         context.update(self.learning_context(request, state))
-        return mark_cacheable(TemplateResponse(request, self.get_template(request), context))
+        response = TemplateResponse(request, self.get_template(request), context)
+        if state.enrolment:
+            keep_for_learner(request, response, state.enrolment, self)
+        return mark_cacheable(response)
 
     @path("complete/")
     def complete(self, request):
@@ -501,6 +514,7 @@ class QuizPage(CourseItemPage):
     @path("")
     def quiz(self, request):
         from .. import services
+        from ..learner_cache import keep_for_learner
 
         state = services.course_state(request.user, self.course)
         denied = self.access_denied(request, state.enrolment)
@@ -509,7 +523,7 @@ class QuizPage(CourseItemPage):
         if request.method == "POST":
             return self.submit(request, state)
         services.open_item(state.enrolment, self)
-        return self.render_quiz(request, state)
+        return keep_for_learner(request, self.render_quiz(request, state), state.enrolment, self)
 
     def render_quiz(self, request, state, errors=None, status=200):
         from .. import services

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from ..learner_cache import progress_changed
 from ..models import Certificate
 from . import statements
 
@@ -22,4 +23,5 @@ def issue_certificate(enrolment, course):
             language=course.locale.language_code,
         )
         statements.certificate_earned(enrolment, course, certificate)
+        progress_changed(enrolment.user)
     return certificate

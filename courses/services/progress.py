@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from ..learner_cache import last_item_opened, progress_changed
 from ..models import CoursePage, Enrolment, ItemProgress, QuizPage
 from ..models.pages import CompletionRule, Outline
 from . import statements
@@ -131,12 +132,15 @@ def open_item(enrolment, page):
                 statements.item_opened(enrolment, page, progress)
         if enrolment.last_item_key != key or now - enrolment.last_activity_at > ACTIVITY_RESOLUTION:
             _touch(enrolment, key, now)
+        else:
+            last_item_opened(enrolment, fresh_until=enrolment.last_activity_at + ACTIVITY_RESOLUTION)
     return progress
 
 
 def _touch(enrolment, key, now):
     Enrolment.objects.filter(pk=enrolment.pk).update(last_item_key=key, last_activity_at=now)
     enrolment.last_item_key, enrolment.last_activity_at = key, now
+    last_item_opened(enrolment, fresh_until=now + ACTIVITY_RESOLUTION)
 
 
 def complete_item(enrolment, page, by="learner"):
@@ -157,4 +161,5 @@ def complete_item(enrolment, page, by="learner"):
                 statements.lesson_completed(enrolment, page, progress)
         _touch(enrolment, page.translation_key, now)
         refresh_completion(enrolment, page.course)
+        progress_changed(enrolment.user)
     return progress

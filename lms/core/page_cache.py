@@ -8,6 +8,7 @@ must be shared (Redis, as in production) for a purge to reach them all.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,12 +20,42 @@ CACHED_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options")
 TIMEOUT = 600
 
 
+def counter(key):
+    """A version number kept in the cache; one the cache dropped restarts from the clock, above any it had."""
+    return cache.get_or_set(key, time.time_ns, timeout=None)
+
+
+def bump(key):
+    """Move a ``counter`` on, retiring every key built with its old value."""
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, time.time_ns(), timeout=None)
+
+
 def purge():
     """Retire every cached page (call after any change that public pages show)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    bump(GENERATION_KEY)
+
+
+def generation():
+    """The current generation number, part of every key that ``purge`` must retire."""
+    return counter(GENERATION_KEY)
+
+
+def data_key(name):
+    """The cache key of ``name`` in the current generation, for data pages show rather than whole pages."""
+    return f"page-cache:{generation()}:data:{name}"
+
+
+def remember(name, build, timeout=TIMEOUT):
+    """``build()``'s result, kept under ``name`` until the next purge."""
+    key = data_key(name)
+    kept = cache.get(key)
+    if kept is None:
+        kept = (build(),)  # a tuple, so that a result of None is kept too
+        cache.set(key, kept, timeout)
+    return kept[0]
 
 
 def mark_cacheable(response):
@@ -40,19 +71,36 @@ def _key(request, generation):
     return f"page-cache:{generation}:{digest}"
 
 
+def freeze(response):
+    """What a cache keeps of a response: its content and the headers a replay must repeat."""
+    return response.content, {name: response[name] for name in CACHED_HEADERS if response.has_header(name)}
+
+
+def thaw(frozen):
+    """The response a cache hit answers with."""
+    content, headers = frozen
+    response = HttpResponse(content, headers=headers)
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
 def _is_anonymous(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
 
 
-def _is_shareable(response):
-    # Any cookie (a CSRF token, a message, a session) makes the response personal.
+def is_storable(response):
+    """Whether a cache may keep this response: a plain 200 that sets no cookie and no caching rules of its own."""
     return (
-        getattr(response, "page_cacheable", False)
-        and response.status_code == 200
+        response.status_code == 200
         and not response.cookies
         and not response.has_header("Cache-Control")
         and not getattr(response, "streaming", False)
     )
+
+
+def _is_shareable(response):
+    # Any cookie (a CSRF token, a message, a session) makes the response personal.
+    return getattr(response, "page_cacheable", False) and is_storable(response)
 
 
 class PageCacheMiddleware:
@@ -62,17 +110,12 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not _is_anonymous(request):
             return self.get_response(request)
-        generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
-        key = _key(request, generation)
+        key = _key(request, generation())
         cached = cache.get(key)
         if cached is not None:
-            content, headers = cached
-            response = HttpResponse(content, headers=headers)
-            response["X-Page-Cache"] = "hit"
-            return response
+            return thaw(cached)
         response = self.get_response(request)
         if request.method == "GET" and _is_shareable(response):
-            headers = {name: response[name] for name in CACHED_HEADERS if response.has_header(name)}
-            cache.set(key, (response.content, headers), TIMEOUT)
+            cache.set(key, freeze(response), TIMEOUT)
             response["X-Page-Cache"] = "miss"
         return response

@@ -1,7 +1,7 @@
 """Retire the anonymous page cache whenever something public pages show has changed."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import page_cache
@@ -28,6 +28,7 @@ def connect():
     page_unpublished.connect(purge_page_cache, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(purge_page_cache, dispatch_uid="page-cache-moved")
     post_delete.connect(purge_on_page_delete, dispatch_uid="page-cache-deleted")
-    for model in (SiteSettings, Parliament, DataFormat):
+    # Sites and view restrictions decide which page an address leads to and who may read it (routing.py).
+    for model in (SiteSettings, Parliament, DataFormat, Site, PageViewRestriction):
         post_save.connect(purge_on_change, sender=model, dispatch_uid=f"page-cache-{model.__name__}-saved")
         post_delete.connect(purge_page_cache, sender=model, dispatch_uid=f"page-cache-{model.__name__}-deleted")

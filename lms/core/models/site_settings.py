@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from ..page_cache import remember
+
 
 class SocialLinkBlock(blocks.StructBlock):
     network = blocks.CharBlock(label=_("Network"), max_length=40, help_text=_("For example 'LinkedIn'."))
@@ -39,3 +41,10 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        # Every page's footer reads them; saving them purges the page cache, which retires this copy.
+        if site is None:
+            return super().for_site(site)
+        return remember(f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site))

@@ -1,10 +1,16 @@
-"""Navigation shared by every page: main menu, language switcher, alternate-language links."""
+"""Navigation shared by every page: main menu, language switcher, alternate-language links.
+
+The pages they list are kept until the next publication (``page_cache.remember``), so a page that is not
+served from the page cache (a learner's lesson, say) does not query them again.
+"""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
+
+from .. import page_cache
 
 register = template.Library()
 
@@ -15,8 +21,21 @@ def _site_root(request):
 
 
 def _translations_by_language(page):
-    translations = Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
-    return {translation.locale.language_code: translation for translation in translations}
+    def find():
+        translations = Page.objects.live().public().filter(translation_key=page.translation_key)
+        return {translation.locale.language_code: translation for translation in translations.select_related("locale")}
+
+    return page_cache.remember(f"translations:{page.translation_key}", find)
+
+
+def _menu(root):
+    """This language's home page and its live, public children marked 'show in menus'."""
+
+    def find():
+        home = root.localized
+        return home, list(home.get_children().live().public().in_menu())
+
+    return page_cache.remember(f"menu:{root.pk}:{get_language()}", find)
 
 
 @register.simple_tag(takes_context=True)
@@ -63,10 +82,9 @@ def main_menu(context):
     """The live pages under this language's home page that editors marked 'show in menus'."""
     request = context["request"]
     root = _site_root(request)
-    home = root.localized if root else None
+    home, children = _menu(root) if root else (None, [])
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
-    children = home.get_children().live().public().in_menu() if home else Page.objects.none()
     return {
         "request": request,
         "home": home,
