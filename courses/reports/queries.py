@@ -9,7 +9,7 @@ from django.db.models import Aggregate, Avg, Count, DurationField, ExpressionWra
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
 from django.utils import timezone
 
-from ..models import Enrolment, ItemProgress, QuestionAnswer, QuizAttempt
+from ..models import Enrolment, ItemProgress, QuestionAnswer
 
 ACTIVE_DAYS = 30
 COMPLETED = Q(status=Enrolment.Status.COMPLETED)
@@ -64,14 +64,12 @@ def course_stats(enrolments, keys, now=None):
         entry.in_progress = entry.enrolled - entry.completed - entry.not_started
     for key, median in median_times(enrolments).items():
         stats[key].median_time = median
-    scores = (
-        QuizAttempt.objects.filter(enrolment__in=enrolments)
-        .values("enrolment__course_key")
-        .annotate(average=Avg("score"))
-        .order_by()
-    )
+    # From the enrolments' side the filters and the attempts meet in one join; enrolments without an attempt
+    # add NULL scores, which AVG leaves out.
+    scores = enrolments.values("course_key").annotate(average=Avg("quiz_attempts__score")).order_by()
     for row in scores:
-        stats[str(row["enrolment__course_key"])].average_score = round(float(row["average"]) * 100, 1)
+        if row["average"] is not None:
+            stats[str(row["course_key"])].average_score = round(float(row["average"]) * 100, 1)
     return stats
 
 
