@@ -2,8 +2,9 @@
 
 At scale 1: 10,000 learners from 150 parliaments, 4 hubs offering 20 courses of 10 lessons and a quiz,
 about 60,000 enrolments with their progress and quiz attempts, and about a million xAPI statements stored
-through ``lms.xapi.api``. Everything is inserted with bulk_create in batches. Every object it makes is
-marked (``@load.example.org`` addresses, ``load-`` slugs) so ``--reset`` can remove it again.
+through ``lms.xapi.api``. Everything is inserted in large batches (``lms.core.bulk.insert_rows``: COPY on
+PostgreSQL). Every object it makes is marked (``@load.example.org`` addresses, ``load-`` slugs) so
+``--reset`` can remove it again.
 """
 
 import random
