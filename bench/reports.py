@@ -2,7 +2,9 @@
 
     DATABASE_URL=postgres://... .venv/bin/python bench/reports.py [--generate SCALE] [--runs 5]
 
-Uses the load data of ``manage.py generate_load_data`` (``--generate`` makes it first). Requests go through
+The database is DATABASE_URL's. Without ``--generate`` the bench reuses the load data already in it (made
+once with ``manage.py generate_load_data``, which takes a while at full scale); ``--generate SCALE`` replaces
+it first. Requests go through
 Django's test client in this process, as an administrator (every course and learner) and as the host of one
 load-test hub, with DEBUG off. The export's peak memory is Python's peak allocation while streaming (tracemalloc),
 measured for the whole export and for a quarter of it: flat means about the same figure for both.
@@ -58,6 +60,10 @@ def users():
 
 
 def timed_get(client, url, runs, **params):
+    """(median seconds, seconds in SQL of one request) for a page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     client.get(url, params)  # warm up: caches, connections, scope
     times = []
     for _ in range(runs):
@@ -65,7 +71,9 @@ def timed_get(client, url, runs, **params):
         response = client.get(url, params)
         times.append(time.perf_counter() - started)
         assert response.status_code == 200, response.status_code
-    return statistics.median(times)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url, params)
+    return statistics.median(times), sum(float(query["time"]) for query in queries.captured_queries)
 
 
 def export_rows(client, url, params):
@@ -114,8 +122,9 @@ def main():
         client = Client()
         client.force_login(user)
         for name, url in (("course report, first page", courses), ("learner report, first page", learners)):
-            seconds = timed_get(client, url, options.runs)
-            print(f"{label:13} {name:28} {seconds * 1000:8.0f} ms  {verdict(seconds < FIRST_PAGE_TARGET)}")
+            seconds, sql = timed_get(client, url, options.runs)
+            print(f"{label:13} {name:28} {seconds * 1000:8.0f} ms (SQL {sql * 1000:4.0f} ms)  "
+                  f"{verdict(seconds < FIRST_PAGE_TARGET)}")  # fmt: skip
     client = Client()
     client.force_login(admin)
     elapsed, peak, rows = timed_export(client, learners)

@@ -5,6 +5,8 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from lms.core.models import Parliament
@@ -12,19 +14,39 @@ from lms.core.models import Parliament
 MAX_RANGE_DAYS = 3660
 
 
+class PlainSelect(forms.Select):
+    """A single-choice select whose options are joined in Python.
+
+    Django renders every option through a template; with the parliament directory's 150 and more options that
+    took a tenth of a report page's time. No option groups, which the filters do not use.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = "" if value is None else str(value)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((option, " selected" if str(option) == chosen else "", label) for option, label in self.choices),
+        )
+        return format_html(
+            "<select{}>{}</select>", flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name})), options
+        )
+
+
 class ReportFilterForm(forms.Form):
     """Reads the filters from the query string; a hub or course outside the user's scope is refused (403)."""
 
-    hub = forms.ChoiceField(label=_("Hub"), required=False)
-    course = forms.ChoiceField(label=_("Course"), required=False)
+    hub = forms.ChoiceField(label=_("Hub"), required=False, widget=PlainSelect)
+    course = forms.ChoiceField(label=_("Course"), required=False, widget=PlainSelect)
     parliament = forms.ModelChoiceField(
         label=_("Parliament"),
         queryset=Parliament.objects.only("pk", "name"),
         required=False,
         empty_label=_("All parliaments"),
+        widget=PlainSelect,
     )
     language = forms.ChoiceField(
-        label=_("Language"), required=False, choices=[("", _("All languages")), *settings.LANGUAGES]
+        label=_("Language"), required=False, choices=[("", _("All languages")), *settings.LANGUAGES], widget=PlainSelect
     )
     date_from = forms.DateField(
         label=_("Enrolled from"), required=False, widget=forms.DateInput(attrs={"type": "date"})

@@ -1,6 +1,5 @@
 """Admin wiring of the reports (imported by ``courses.wagtail_hooks``): URLs, the Reports menu, the dashboard."""
 
-from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,14 +7,7 @@ from wagtail.admin.menu import MenuItem
 
 from . import urls
 from .dashboard import ThisMonthPanel
-from .scope import ReportScope
-
-
-def report_scope_or_none(user):
-    try:
-        return ReportScope(user)
-    except PermissionDenied:
-        return None
+from .scope import scope_for_request
 
 
 @hooks.register("register_admin_urls")
@@ -27,9 +19,7 @@ class ReportMenuItem(MenuItem):
     administrators_only = False
 
     def is_shown(self, request):
-        if not hasattr(request, "_report_scope"):
-            request._report_scope = report_scope_or_none(request.user)
-        scope = request._report_scope
+        scope = scope_for_request(request)
         return scope is not None and (scope.is_admin or not self.administrators_only)
 
 
@@ -59,6 +49,6 @@ for spec in REPORT_MENU:
 
 @hooks.register("construct_homepage_panels")
 def add_this_month_panel(request, panels):
-    scope = report_scope_or_none(request.user)
+    scope = scope_for_request(request)
     if scope is not None:
         panels.append(ThisMonthPanel(scope))

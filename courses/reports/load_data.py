@@ -2,8 +2,9 @@
 
 At scale 1: 10,000 learners from 150 parliaments, 4 hubs offering 20 courses of 10 lessons and a quiz,
 about 60,000 enrolments with their progress and quiz attempts, and about a million xAPI statements stored
-through ``lms.xapi.api``. Everything is inserted with bulk_create in batches. Every object it makes is
-marked (``@load.example.org`` addresses, ``load-`` slugs) so ``--reset`` can remove it again.
+through ``lms.xapi.api``. Everything is inserted in large batches (``lms.core.bulk.insert_rows``: COPY on
+PostgreSQL). Every object it makes is marked (``@load.example.org`` addresses, ``load-`` slugs) so
+``--reset`` can remove it again.
 """
 
 import random
@@ -19,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from hubs.models import CentrePage, HubIndexPage, HubPage
+from lms.core.bulk import insert_rows
 from lms.core.models import Parliament
 from lms.xapi import api, vocabulary
 
@@ -27,7 +29,7 @@ from ..models import CoursePage, Enrolment, ItemProgress, LessonPage, QuestionAn
 EMAIL_DOMAIN = "load.example.org"
 SLUG_PREFIX = "load-"
 BATCH = 5000
-STATEMENT_BATCH = 2000
+STATEMENT_BATCH = 10_000
 REGIONS = [value for value, _label in Parliament.Region.choices]
 COUNTRIES = ["PT", "FR", "BR", "CL", "ZM", "KE", "IN", "JP", "CA", "MX", "NG", "ZA", "DE", "ES", "EG", "MA"]
 QUESTION_KINDS = {"single_choice": "single", "multiple_choice": "multiple", "true_false": "true_false"}
@@ -232,10 +234,10 @@ def build_records(sizes, learners, courses, rng, out):
     enrolment_batch, progress_batch, attempts_batch, answers_batch = [], [], [], []
 
     def flush():
-        Enrolment.objects.bulk_create(enrolment_batch, batch_size=BATCH)
-        ItemProgress.objects.bulk_create(progress_batch, batch_size=BATCH)
-        QuizAttempt.objects.bulk_create(attempts_batch, batch_size=BATCH)
-        QuestionAnswer.objects.bulk_create(answers_batch, batch_size=BATCH)
+        insert_rows(Enrolment, enrolment_batch)
+        insert_rows(ItemProgress, progress_batch)
+        insert_rows(QuizAttempt, attempts_batch)
+        insert_rows(QuestionAnswer, answers_batch)
         writer.flush()
         for batch in (enrolment_batch, progress_batch, attempts_batch, answers_batch):
             batch.clear()

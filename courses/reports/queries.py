@@ -9,7 +9,7 @@ from django.db.models import Aggregate, Avg, Count, DurationField, ExpressionWra
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
 from django.utils import timezone
 
-from ..models import Enrolment, ItemProgress, QuestionAnswer, QuizAttempt
+from ..models import Enrolment, ItemProgress, QuestionAnswer
 
 ACTIVE_DAYS = 30
 COMPLETED = Q(status=Enrolment.Status.COMPLETED)
@@ -51,36 +51,37 @@ def course_stats(enrolments, keys, now=None):
     now = now or timezone.now()
     enrolments = enrolments.filter(course_key__in=keys)
     stats = {str(key): CourseStats() for key in keys}
-    rows = enrolments.values("course_key").annotate(
-        enrolled=Count("pk"),
-        active=Count("pk", filter=Q(last_activity_at__gte=now - timedelta(days=ACTIVE_DAYS))),
-        completed=Count("pk", filter=COMPLETED),
-        not_started=Count("pk", filter=~COMPLETED & Q(progress=0)),
-    )
-    for row in rows.order_by():
+    aggregates = {
+        "enrolled": Count("pk"),
+        "active": Count("pk", filter=Q(last_activity_at__gte=now - timedelta(days=ACTIVE_DAYS))),
+        "completed": Count("pk", filter=COMPLETED),
+        "not_started": Count("pk", filter=~COMPLETED & Q(progress=0)),
+    }
+    median_in_sql = connection.vendor == "postgresql"
+    if median_in_sql:  # an ordered-set aggregate takes FILTER too: the median rides on the counts' scan
+        aggregates["median_time"] = Median(TIME_TO_COMPLETE, filter=COMPLETED & Q(completed_at__isnull=False))
+    for row in enrolments.values("course_key").annotate(**aggregates).order_by():
         entry = stats[str(row["course_key"])]
         entry.enrolled, entry.active, entry.completed = row["enrolled"], row["active"], row["completed"]
         entry.not_started = row["not_started"]
         entry.in_progress = entry.enrolled - entry.completed - entry.not_started
-    for key, median in median_times(enrolments).items():
-        stats[key].median_time = median
-    scores = (
-        QuizAttempt.objects.filter(enrolment__in=enrolments)
-        .values("enrolment__course_key")
-        .annotate(average=Avg("score"))
-        .order_by()
-    )
+        entry.median_time = row.get("median_time")
+    if not median_in_sql:
+        for key, median in median_times_in_python(enrolments).items():
+            stats[key].median_time = median
+    # From the enrolments' side the filters and the attempts meet in one join; enrolments without an attempt
+    # add NULL scores, which AVG leaves out.
+    scores = enrolments.values("course_key").annotate(average=Avg("quiz_attempts__score")).order_by()
     for row in scores:
-        stats[str(row["enrolment__course_key"])].average_score = round(float(row["average"]) * 100, 1)
+        if row["average"] is not None:
+            stats[str(row["course_key"])].average_score = round(float(row["average"]) * 100, 1)
     return stats
 
 
-def median_times(enrolments):
-    """{course key: median time from enrolment to completion} over the completed enrolments."""
+def median_times_in_python(enrolments):
+    """{course key: median time from enrolment to completion} over the completed enrolments, for databases
+    without ``percentile_cont`` (SQLite)."""
     completed = enrolments.filter(COMPLETED, completed_at__isnull=False)
-    if connection.vendor == "postgresql":
-        rows = completed.values("course_key").annotate(median=Median(TIME_TO_COMPLETE)).order_by()
-        return {str(row["course_key"]): row["median"] for row in rows}
     durations = {}
     for key, enrolled_at, completed_at in completed.values_list("course_key", "enrolled_at", "completed_at"):
         durations.setdefault(str(key), []).append(completed_at - enrolled_at)

@@ -116,3 +116,14 @@ class ReportScope:
         """PermissionDenied unless the course ``key`` is in scope."""
         if str(key) not in self.courses:
             raise PermissionDenied
+
+
+def scope_for_request(request):
+    """The ReportScope of the request's user, or None if they have no reports; worked out once per request
+    (the admin menu asks as well as the report view)."""
+    if not hasattr(request, "_report_scope"):
+        try:
+            request._report_scope = ReportScope(request.user)
+        except PermissionDenied:
+            request._report_scope = None
+    return request._report_scope

@@ -23,7 +23,7 @@ from . import queries
 from .charts import Series, line_chart
 from .exports import FORMATS, Table, export_response
 from .filters import ReportFilterForm
-from .scope import ReportScope
+from .scope import scope_for_request
 
 COURSES_PER_PAGE = 25
 LEARNERS_PER_PAGE = 50
@@ -64,8 +64,8 @@ class ReportView(WagtailAdminTemplateMixin, View):
     def dispatch(self, request, *args, **kwargs):
         # A plain 403 rather than Wagtail's redirect to the dashboard: the answer to "may I see this?" is no.
         try:
-            self.scope = ReportScope(request.user)
-            if self.administrators_only and not self.scope.is_admin:
+            self.scope = scope_for_request(request)
+            if self.scope is None or (self.administrators_only and not self.scope.is_admin):
                 raise PermissionDenied
             return super().dispatch(request, *args, **kwargs)
         except PermissionDenied:

@@ -9,6 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from lms.core.bulk import insert_rows
+
 from . import forwarding
 from .identity import agent_key, member_keys
 from .models import ActivityDefinition, LearnerIdentity, Statement, StatementContextActivity, StatementContextAgent
@@ -235,7 +237,7 @@ def save_statements(statements, authority, *, user=None, may_define=True, valida
     rows = [_row(statement, users) for statement in fresh]
     try:
         with transaction.atomic():
-            Statement.objects.bulk_create(rows)
+            insert_rows(Statement, rows)
     except IntegrityError as error:  # a concurrent request stored the same id a moment ago
         raise StoreError("a statement with the same id was stored concurrently; send it again", 409) from error
     _save_related(rows)
@@ -255,8 +257,8 @@ def _save_related(rows):
         agent_keys -= {row.actor_key, row.object_agent_key, row.authority_key}
         activities += [StatementContextActivity(statement=row, activity_id=a) for a in activity_ids]
         agents += [StatementContextAgent(statement=row, agent_key=k) for k in agent_keys]
-    StatementContextActivity.objects.bulk_create(activities)
-    StatementContextAgent.objects.bulk_create(agents)
+    insert_rows(StatementContextActivity, activities)
+    insert_rows(StatementContextAgent, agents)
 
 
 def _apply_voiding(rows):

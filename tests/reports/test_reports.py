@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from courses.reports.scope import scope_for_request
+
 pytestmark = pytest.mark.django_db
 
 COURSES = reverse("course_reports:courses")
@@ -193,3 +195,24 @@ def test_learners_and_anonymous_have_no_reports(client, learner):
     client.force_login(learner)
     response = client.get(COURSES)
     assert response.status_code == 302  # Wagtail sends users without admin access back to the login page
+
+
+def test_the_admin_menu_and_the_report_share_one_scope(client, host_a, records):
+    client.force_login(host_a)
+    response = client.get(COURSES)
+
+    shared = scope_for_request(response.wsgi_request)
+    assert shared is response.context["scope"]
+    assert shared.user == host_a and not shared.is_admin
+    assert b"Learner progress" in response.content  # the Reports menu item, shown from the same scope
+
+
+def test_the_filters_show_what_was_chosen(client, administrator, records, parliaments, course_a):
+    client.force_login(administrator)
+    chosen = parliaments["chile"]
+    response = client.get(COURSES, {"parliament": chosen.pk, "course": str(course_a.translation_key)})
+
+    content = response.content.decode()
+    assert f'<option value="{chosen.pk}" selected>{chosen.name}</option>' in content
+    assert f'<option value="{course_a.translation_key}" selected>Open parliamentary data</option>' in content
+    assert '<select id="id_language" name="language"><option value="" selected>All languages</option>' in content
