@@ -2,6 +2,7 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/lms_bench .venv/bin/python bench/xapi_ingest.py \
         [--statements 2000] [--clients 4] [--workers 2] [--rows 1000000] [--skip-ralph] [--skip-query] [--query-only]
+        [--port N]  (the platform listens on N and Ralph on N + 1; free ports by default)
 
 1. Serves this platform with gunicorn on the PostgreSQL database of DATABASE_URL (migrated, and EMPTIED of
    statements first), creates an LRS client, and posts N statements with several concurrent clients: one
@@ -275,6 +276,7 @@ def main():
     parser.add_argument("--skip-ralph", action="store_true")
     parser.add_argument("--skip-query", action="store_true")
     parser.add_argument("--query-only", action="store_true", help="Keep the stored statements; only measure queries.")
+    parser.add_argument("--port", type=int, help="The platform's port; Ralph's is the next one.")
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith("postgres"):
@@ -289,14 +291,14 @@ def main():
     name = f"bench-{uuid.uuid4().hex[:8]}"
     key, secret = manage(env, "lrs_client", "create", name, "--scope", "all").strip().splitlines()[-1].split(" ")
     authorization = "Basic " + base64.b64encode(f"{key}:{secret}".encode()).decode()
-    port = free_port()
+    port = args.port or free_port()
     platform = start_platform(env, args.workers, port)
     try:
         if not args.query_only:
             print(f"\nIngestion: {args.statements} statements, {args.clients} concurrent clients")
             ours = ingest("platform", port, "/xapi/statements", authorization, args.statements, args.clients)
         if not args.skip_ralph and not args.query_only:
-            ralph_port = free_port()
+            ralph_port = port + 1 if args.port else free_port()
             ralph, ralph_auth = start_ralph(ralph_port)
             try:
                 theirs = ingest("Ralph", ralph_port, "/xAPI/statements", ralph_auth, args.statements, args.clients)

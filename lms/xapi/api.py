@@ -130,8 +130,8 @@ def record(
     statement["context"] = context
     if timestamp:
         statement["timestamp"] = format_timestamp(timestamp)
-    _ids, rows = save_statements([statement], platform_authority(), user=user)
-    return rows[0] if rows else Statement.objects.get(statement_id=statement_id)
+    save_statements([statement], platform_authority(), user=user)
+    return Statement.objects.get(statement_id=statement_id)
 
 
 def statements_for(user):
@@ -175,8 +175,8 @@ def store_statements(statements, *, validate=True):
     Each statement is a dict like the ones :func:`record` builds (``actor`` from :func:`actor_for`); the
     platform is their authority. Use :func:`record` for single learning events.
     """
-    _ids, rows = save_statements(list(statements), platform_authority(), validate=validate)
-    return len(rows)
+    _ids, stored = save_statements(list(statements), platform_authority(), validate=validate)
+    return len(stored)
 
 
 def delivery_backlog():

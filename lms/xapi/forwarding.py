@@ -41,7 +41,13 @@ def queue(rows):
     OutboxEntry.objects.bulk_create(
         [OutboxEntry(target_id=target, statement=row) for target in targets for row in rows], ignore_conflicts=True
     )
-    transaction.on_commit(lambda: wake(targets))
+    wake_after_commit(targets)
+
+
+def wake_after_commit(target_ids):
+    """Wake the sender for each of ``target_ids`` once the current transaction has committed its outbox rows."""
+    if target_ids:
+        transaction.on_commit(lambda: wake(target_ids))
 
 
 def wake(target_ids, countdown=0):

@@ -5,13 +5,12 @@ import json
 import uuid
 from datetime import UTC, datetime
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from lms.core.bulk import insert_rows
-
-from . import forwarding
+from . import bulk_insert, forwarding
 from .identity import agent_key, member_keys
 from .models import ActivityDefinition, LearnerIdentity, Statement, StatementContextActivity, StatementContextAgent
 from .validation import VOIDED_VERB, validate_statement
@@ -118,26 +117,42 @@ def _related(statement):
     return activities, agents
 
 
-def _row(statement, users):
+def _columns(statement, users, voided_ids):
+    """The column values of a statement's row, by attribute name (``user_id`` for the learner)."""
     obj = statement["object"]
     kind = obj.get("objectType", "Activity")
     context = statement.get("context") or {}
     registration = context.get("registration")
-    return Statement(
-        statement_id=uuid.UUID(statement["id"]),
-        data=statement,
-        actor_key=agent_key(statement["actor"]),
-        object_agent_key=agent_key(obj) if kind in ("Agent", "Group") else "",
-        verb_id=statement["verb"]["id"],
-        activity_id=obj["id"] if kind == "Activity" else "",
-        registration=uuid.UUID(registration) if registration else None,
-        timestamp=parse_timestamp(statement["timestamp"]),
-        stored=parse_timestamp(statement["stored"]),
-        voids=uuid.UUID(obj["id"]) if statement["verb"]["id"] == VOIDED_VERB else None,
-        ref_target=uuid.UUID(obj["id"]) if kind == "StatementRef" else None,
-        authority_key=agent_key(statement["authority"]),
-        user=users.get(agent_key(statement["actor"])),
-    )
+    statement_id = uuid.UUID(statement["id"])
+    voids = uuid.UUID(obj["id"]) if statement["verb"]["id"] == VOIDED_VERB else None
+    actor_key = agent_key(statement["actor"])
+    user = users.get(actor_key)
+    return {
+        "statement_id": statement_id,
+        "data": statement,
+        "actor_key": actor_key,
+        "object_agent_key": agent_key(obj) if kind in ("Agent", "Group") else "",
+        "verb_id": statement["verb"]["id"],
+        "activity_id": obj["id"] if kind == "Activity" else "",
+        "registration": uuid.UUID(registration) if registration else None,
+        "timestamp": parse_timestamp(statement["timestamp"]),
+        "stored": parse_timestamp(statement["stored"]),
+        # A voiding statement is never voided itself; its target may be stored before or after it.
+        "voided": voids is None and statement_id in voided_ids,
+        "voids": voids,
+        "ref_target": uuid.UUID(obj["id"]) if kind == "StatementRef" else None,
+        "authority_key": agent_key(statement["authority"]),
+        "user_id": user.pk if user else None,
+    }
+
+
+def _related_beyond_columns(columns):
+    """The activity ids and agent keys a statement relates to beyond its own columns (object activity, actor,
+    object agent and authority are queried on the statement row itself), as sorted lists."""
+    activity_ids, agent_keys = _related(columns["data"])
+    activity_ids.discard(columns["activity_id"])
+    agent_keys -= {columns["actor_key"], columns["object_agent_key"], columns["authority_key"]}
+    return sorted(activity_ids), sorted(agent_keys)
 
 
 def _users_by_key(statements):
@@ -158,16 +173,30 @@ def _users_by_key(statements):
     return {names[identity.pseudonym]: identity.user for identity in identities}
 
 
-def _check_voiding(statements):
-    targets = {uuid.UUID(s["object"]["id"]): s for s in statements if s["verb"]["id"] == VOIDED_VERB}
-    if not targets:
-        return
-    voiding_targets = Statement.objects.filter(statement_id__in=targets, voids__isnull=False)
-    for target in voiding_targets.values_list("statement_id", flat=True):
-        raise StoreError(f"statement {targets[target]['id']}: a voiding statement cannot void another voiding one")
-    batch_voiding = {uuid.UUID(s["id"]) for s in statements if s["verb"]["id"] == VOIDED_VERB}
-    for target, statement in targets.items():
-        if target in batch_voiding:
+class _Known:
+    """What the store already holds about a batch, found with one query: the stored statements under its
+    ids, the stored voiding statements among its voiding targets, and its ids that stored statements void."""
+
+    def __init__(self, ids, void_targets):
+        wanted = {uuid.UUID(i) for i in ids}
+        found = Statement.objects.filter(Q(statement_id__in=wanted | void_targets) | Q(voids__in=wanted))
+        self.data, self.voiding, self.voided = {}, set(), set()
+        for statement_id, voids, data in found.values_list("statement_id", "voids", "data"):
+            if statement_id in wanted:
+                self.data[str(statement_id)] = data
+            if voids is not None:
+                self.voiding.add(statement_id)
+                if voids in wanted:
+                    self.voided.add(voids)
+
+
+def _check_voiding(statements, stored_voiding):
+    """A voiding statement may not void a voiding statement, stored or in the same batch."""
+    voiding = [s for s in statements if s["verb"]["id"] == VOIDED_VERB]
+    batch_voiding = {uuid.UUID(s["id"]) for s in voiding}
+    for statement in voiding:
+        target = uuid.UUID(statement["object"]["id"])
+        if target in stored_voiding or target in batch_voiding:
             raise StoreError(f"statement {statement['id']}: a voiding statement cannot void another voiding one")
 
 
@@ -207,7 +236,8 @@ def save_statements(statements, authority, *, user=None, may_define=True, valida
 
     Statements whose id is already stored with the same content are skipped (idempotent); a different
     content under a stored id raises a 409 :class:`StoreError`. Returns the stored ids, in order, and the
-    rows created. ``user`` forces the learner the statements belong to (the browser-content path).
+    completed statements that were new. ``user`` forces the learner the statements belong to (the
+    browser-content path). Each new statement is queued for every active external LRS in the same transaction.
     """
     if validate:
         for index, statement in enumerate(statements):
@@ -217,57 +247,50 @@ def save_statements(statements, authority, *, user=None, may_define=True, valida
     ids = [statement["id"] for statement in completed]
     if len(set(ids)) != len(ids):
         raise StoreError("the batch holds two statements with the same id")
-    existing = {
-        str(row.statement_id): row.data
-        for row in Statement.objects.filter(statement_id__in=[uuid.UUID(i) for i in ids]).only("statement_id", "data")
-    }
+    void_targets = {uuid.UUID(s["object"]["id"]) for s in completed if s["verb"]["id"] == VOIDED_VERB}
+    known = _Known(ids, void_targets)
     fresh = []
     for received, statement in zip(statements, completed, strict=True):
-        if statement["id"] in existing:
+        if statement["id"] in known.data:
             # A timestamp the LRS filled in the first time is not part of what the client sent.
             ignore = () if "timestamp" in received else ("timestamp",)
-            if comparable(existing[statement["id"]], ignore) != comparable(statement, ignore):
+            if comparable(known.data[statement["id"]], ignore) != comparable(statement, ignore):
                 raise StoreError(f"statement {statement['id']} is already stored with a different content", 409)
             continue
         fresh.append(statement)
-    _check_voiding(fresh)
+    _check_voiding(fresh, known.voiding)
     if not fresh:
         return ids, []
     users = {agent_key(s["actor"]): user for s in fresh} if user else _users_by_key(fresh)
-    rows = [_row(statement, users) for statement in fresh]
+    targets = {uuid.UUID(s["object"]["id"]) for s in fresh if s["verb"]["id"] == VOIDED_VERB}
+    rows = [_columns(statement, users, known.voided | targets) for statement in fresh]
+    related = [_related_beyond_columns(columns) for columns in rows]
     try:
         with transaction.atomic():
-            insert_rows(Statement, rows)
+            if connection.vendor == "postgresql":
+                forwarding.wake_after_commit(bulk_insert.insert_statements(rows, related))
+            else:
+                insert_statements(rows, related)
     except IntegrityError as error:  # a concurrent request stored the same id a moment ago
         raise StoreError("a statement with the same id was stored concurrently; send it again", 409) from error
-    _save_related(rows)
-    _apply_voiding(rows)
-    _save_definitions(fresh, may_define)
-    forwarding.queue(rows)
-    return ids, rows
-
-
-def _save_related(rows):
-    """Index the activities and agents a statement relates to beyond its own columns (object activity,
-    actor, object agent and authority are queried on the statement row itself)."""
-    activities, agents = [], []
-    for row in rows:
-        activity_ids, agent_keys = _related(row.data)
-        activity_ids.discard(row.activity_id)
-        agent_keys -= {row.actor_key, row.object_agent_key, row.authority_key}
-        activities += [StatementContextActivity(statement=row, activity_id=a) for a in activity_ids]
-        agents += [StatementContextAgent(statement=row, agent_key=k) for k in agent_keys]
-    insert_rows(StatementContextActivity, activities)
-    insert_rows(StatementContextAgent, agents)
-
-
-def _apply_voiding(rows):
-    """Mark voided the targets of new voiding statements, and new statements already voided earlier."""
-    targets = {row.voids for row in rows if row.voids}
-    arrived = [row.statement_id for row in rows]
-    targets.update(Statement.objects.filter(voids__in=arrived).values_list("voids", flat=True))
-    if targets:
+    if targets:  # statements stored before their voiding statement; new ones were stored voided
         Statement.objects.filter(statement_id__in=targets, voids__isnull=True).update(voided=True)
+    _save_definitions(fresh, may_define)
+    return ids, fresh
+
+
+def insert_statements(rows, related):
+    """Store statement rows (column values by attribute name) with the ORM on any database, with the
+    ``(activity ids, agent keys)`` each relates to and their outbox entries; :mod:`.bulk_insert` does the same
+    in one SQL statement on PostgreSQL."""
+    statements = Statement.objects.bulk_create([Statement(**columns) for columns in rows])
+    activities, agents = [], []
+    for statement, (activity_ids, agent_keys) in zip(statements, related, strict=True):
+        activities += [StatementContextActivity(statement=statement, activity_id=a) for a in activity_ids]
+        agents += [StatementContextAgent(statement=statement, agent_key=k) for k in agent_keys]
+    StatementContextActivity.objects.bulk_create(activities)
+    StatementContextAgent.objects.bulk_create(agents)
+    forwarding.queue(statements)
 
 
 def now_iso():
