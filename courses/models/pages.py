@@ -13,7 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import HttpResponseForbidden, HttpResponseNotAllowed
+from django.http import HttpResponseForbidden, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -401,6 +401,16 @@ class CourseItemPage(CourseContentMixin, RoutablePageMixin, BasePage):
         return {"state": state, "previous_item": previous, "next_item": following}
 
 
+def _completion_update(percent):
+    """What a lesson page's script needs to show a completion made without reloading (a video that ended)."""
+    return {
+        "completed": True,
+        "percent": percent,
+        "progress_label": gettext("%(percent)s%% complete") % {"percent": percent},
+        "completed_label": gettext("completed"),
+    }
+
+
 class LessonPage(CourseItemPage):
     """A lesson: text, images, video with captions and transcript, documents, embeds, callouts and key points."""
 
@@ -455,9 +465,7 @@ class LessonPage(CourseItemPage):
         by = "video" if request.POST.get("by") == "video" else "learner"
         services.complete_item(state.enrolment, self, by=by)
         if request.headers.get("Accept") == "application/json":
-            from django.http import JsonResponse
-
-            return JsonResponse({"completed": True})
+            return JsonResponse(_completion_update(state.enrolment.progress))
         _previous, following = state.outline.neighbours(self)
         messages.success(request, gettext("Lesson completed."))
         return redirect(following.url if following else self.course.url)

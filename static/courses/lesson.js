@@ -25,11 +25,34 @@
     form.setAttribute("data-sending", "");
     var data = new FormData(form);
     data.append("by", "video");
+    var retry = function () { form.removeAttribute("data-sending"); };
     fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (response) {
-        if (response.ok) form.outerHTML = "<p><strong>" + form.getAttribute("data-done") + "</strong></p>";
-        else form.removeAttribute("data-sending");
-      }, function () { form.removeAttribute("data-sending"); });
+        if (!response.ok) return retry();
+        return response.json().then(function (update) {
+          var done = document.createElement("p");
+          done.setAttribute("role", "status");
+          done.appendChild(document.createElement("strong")).textContent = form.getAttribute("data-done");
+          form.replaceWith(done);
+          showProgress(update);
+        });
+      }).catch(retry);
+  }
+
+  // The sidebar as a reload would show it: the course's progress bar and this lesson ticked in the outline.
+  function showProgress(update) {
+    var bar = document.querySelector("progress[aria-labelledby='course-progress']");
+    var label = document.getElementById("course-progress");
+    if (bar) bar.value = update.percent;
+    if (label) label.textContent = update.progress_label;
+    var current = document.querySelector(".outline a[aria-current='page']");
+    var item = current && current.closest(".outline__item");
+    if (!item || item.classList.contains("outline__item--done")) return;
+    item.classList.add("outline__item--done");
+    var mark = document.createElement("span");
+    mark.className = "outline__done";
+    mark.textContent = update.completed_label;
+    item.querySelector("small").append(" · ", mark);
   }
 
   function originOf(address) {

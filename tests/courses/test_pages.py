@@ -116,7 +116,15 @@ def test_video_end_completes_the_lesson(learner_client, course, lessons):
     response = learner_client.post(
         lessons[0].url + "complete/", {"by": "video"}, headers={"Accept": "application/json"}
     )
-    assert response.json() == {"completed": True}
+    percent = Enrolment.objects.get(course_key=course.translation_key).progress
+    assert 0 < percent < 100
+    # What the page's script shows in place of a reload, in the page's language.
+    assert response.json() == {
+        "completed": True,
+        "percent": percent,
+        "progress_label": f"{percent}% complete",
+        "completed_label": "completed",
+    }
     assert ItemProgress.objects.get(item_key=lessons[0].translation_key).completed_by == "video"
 
 

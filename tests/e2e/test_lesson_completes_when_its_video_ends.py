@@ -10,7 +10,7 @@ from django.test import Client
 
 from courses import services
 from courses.factories import LessonPageFactory
-from courses.models import ItemProgress
+from courses.models import Enrolment, ItemProgress
 from tests.courses.conftest import catalog, course, hub, learner, topic  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -113,6 +113,14 @@ def test_lesson_completes_when_its_embedded_video_ends(provider, live_server, br
     page.get_by_role("link", name="Play video: Opening").click()
     frame = page.locator("iframe.video__frame")
     assert frame.get_attribute("src").startswith(player_origin)
-    page.get_by_text("You completed this lesson.").wait_for()
+    page.get_by_role("status").get_by_text("You completed this lesson.").wait_for()
+    # The sidebar shows the new progress without a reload: the bar, and this lesson ticked in the outline.
+    percent = Enrolment.objects.get(user=learner).progress
+    assert percent > 0
+    assert page.locator("#course-progress").inner_text() == f"{percent}% complete"
+    assert page.locator("progress[aria-labelledby='course-progress']").evaluate("bar => bar.value") == percent
+    outline_entry = page.locator(".outline__item", has=page.locator("a[aria-current='page']"))
+    assert "outline__item--done" in outline_entry.get_attribute("class")
+    assert outline_entry.locator(".outline__done").inner_text() == "completed"
     progress = ItemProgress.objects.get(item_key=lesson.translation_key)
     assert progress.completed_at is not None and progress.completed_by == "video"
