@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hubs.models import HubPage
 
-from .models import CoursePage, Topic
-from .models.pages import Level
+from .models import CoursePage, Level, Topic
 
 ANY_LANGUAGE = "any"
 SEARCH_MAX_LENGTH = 200

@@ -1,16 +1,30 @@
-from .pages import CatalogPage, CoursePage, LessonPage, ModulePage, QuizPage
+"""Course models: pages (catalogue, course, and the modules, lessons and quizzes under it), learner records, topics.
+
+Page tree: a hub's courses sit under its HubPage; lessons and quizzes sit under a course, optionally grouped in
+modules. Access, progress and scoring go through ``courses.services``.
+"""
+
+from .catalogue import CatalogPage
+from .course import CompletionRule, CoursePage, Level
+from .items import CourseItemPage, LessonPage, ModulePage, QuizPage
+from .outline import Outline, OutlineItem
 from .records import Certificate, Enrolment, Invitation, ItemProgress, QuestionAnswer, QuizAttempt
 from .topics import Topic
 
 __all__ = [
     "CatalogPage",
     "Certificate",
+    "CompletionRule",
+    "CourseItemPage",
     "CoursePage",
     "Enrolment",
     "Invitation",
     "ItemProgress",
     "LessonPage",
+    "Level",
     "ModulePage",
+    "Outline",
+    "OutlineItem",
     "QuestionAnswer",
     "QuizAttempt",
     "QuizPage",

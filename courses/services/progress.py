@@ -7,8 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..learner_cache import last_item_opened, progress_changed
-from ..models import CoursePage, Enrolment, ItemProgress, QuizPage
-from ..models.pages import CompletionRule, Outline
+from ..models import CompletionRule, CoursePage, Enrolment, ItemProgress, Outline, QuizPage
 from . import statements
 
 # How precisely "last activity" is kept: finer would turn every page view into a write.

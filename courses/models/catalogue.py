@@ -1,0 +1,66 @@
+"""The course catalogue page."""
+
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from lms.core.models import BasePage
+
+from .course import CoursePage
+
+
+class CatalogPage(BasePage):
+    """The course catalogue of one language: every live course, filtered by topic, hub, level and language."""
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences shown above the courses.")
+    )
+    courses_per_page = models.PositiveSmallIntegerField(
+        _("courses per page"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("How many course cards each page of the catalogue shows."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("courses_per_page")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []  # courses live under their hub; the catalogue only gathers them
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def courses(self):
+        """Every live, public course of the site in every language, with what a card shows."""
+        site_root = self.get_site().root_page if self.get_site() else None
+        courses = CoursePage.objects.live().public()
+        if site_root is not None:
+            roots = Page.objects.filter(translation_key=site_root.translation_key)
+            query = models.Q()
+            for root in roots:
+                query |= models.Q(path__startswith=root.path)
+            courses = courses.filter(query)
+        return courses.select_related("topic", "cover_image", "locale").order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms import CatalogFilterForm
+        from ..services import progress_by_course
+
+        context = super().get_context(request, *args, **kwargs)
+        form = CatalogFilterForm(request.GET or None, catalog=self)
+        courses = form.filter(self.courses())
+        page_obj = Paginator(courses, self.courses_per_page).get_page(request.GET.get("page"))
+        listed = list(page_obj.object_list)
+        progress = progress_by_course(request.user, listed)
+        context.update(
+            filter_form=form,
+            page_obj=page_obj,
+            extra_query=form.query_string(),
+            cards=[(course, progress.get(course.translation_key)) for course in listed],
+        )
+        return context
