@@ -1,7 +1,5 @@
 """Handlers behind the conference page's routes; the page methods only dispatch to them."""
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, JsonResponse
@@ -9,6 +7,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.core import json_ld
 from lms.core.models import SiteSettings
 from lms.core.page_cache import mark_cacheable
 
@@ -29,9 +28,7 @@ def shareable(response, conference, moment=None):
 def _json_ld(conference, request):
     sessions = list(conference.programme_sessions())
     organiser = SiteSettings.for_request(request).organisation_name
-    data = json.dumps(structured_data.conference_event(conference, sessions, organiser), ensure_ascii=False)
-    # Inside <script>, a title containing "</script>" must not end the element.
-    return data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json_ld.script(structured_data.conference_event(conference, sessions, organiser))
 
 
 def conference_overview(conference, request):

@@ -1,13 +1,13 @@
 """Learner views outside the page tree: "My learning", transcripts and public certificate verification."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
+
+from lms.core.csv_export import csv_response
 
 from .models import Certificate, CoursePage, Enrolment
 from .pdf import certificate_pdf, transcript_pdf
@@ -50,14 +50,9 @@ def _download(response, filename):
 @login_required
 @require_GET
 def transcript_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response.write("\ufeff")  # so spreadsheet programs read the accents right
-    writer = csv.writer(response)
-    writer.writerow([str(title) for title in HEADER])
-    for row in transcript_rows(request.user):
-        # A leading =, +, - or @ would run as a formula in a spreadsheet.
-        writer.writerow([f"'{cell}" if cell[:1] in "=+-@" else cell for cell in row])
-    return _download(response, "transcript.csv")
+    response = csv_response("transcript.csv", HEADER, transcript_rows(request.user))
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

@@ -1,11 +1,10 @@
 """The open-data catalogue as CSV and as a DCAT catalogue in JSON-LD."""
 
-import csv
-import json
-
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+
+from lms.core import json_ld
+from lms.core.csv_export import csv_response
 
 from .models import UpdateFrequency
 
@@ -80,11 +79,9 @@ def catalogue_rows(portals):
 
 
 def catalogue_csv(portals, page):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{page.slug}.csv"'
-    writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    writer.writerows(catalogue_rows(portals))
+    # Open data for programs as much as for people: UTF-8 without a byte order mark.
+    rows = ([row[column] for column in CSV_COLUMNS] for row in catalogue_rows(portals))
+    response = csv_response(f"{page.slug}.csv", CSV_COLUMNS, rows, bom=False)
     patch_cache_control(response, public=True, max_age=DOWNLOAD_MAX_AGE)
     return response
 
@@ -141,9 +138,6 @@ def catalogue_dcat(portals, page, request):
         "dct:issued": {"@value": timezone.now().isoformat(), "@type": "xsd:dateTime"},
         "dcat:dataset": [dataset(portal, url) for portal in portals],
     }
-    response = HttpResponse(
-        json.dumps(document, ensure_ascii=False, indent=2), content_type="application/ld+json; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{page.slug}.jsonld"'
+    response = json_ld.download(document, f"{page.slug}.jsonld")
     patch_cache_control(response, public=True, max_age=DOWNLOAD_MAX_AGE)
     return response

@@ -1,11 +1,5 @@
 """schema.org Organization descriptions of the Centre and its hubs, for search engines (JSON-LD)."""
 
-import json
-
-from django.utils.html import mark_safe
-
-_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
-
 
 def _parliament(parliament, request=None):
     item = {"@type": "GovernmentOrganization", "name": parliament.name}
@@ -56,9 +50,3 @@ def hub_organization(page, request=None):
     if page.contact_email:
         data["email"] = page.contact_email
     return data
-
-
-def as_script(data):
-    """``data`` as a JSON-LD script element, safe to put in HTML."""
-    text = json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 (escaped above)

@@ -1,17 +1,17 @@
 """CSV and XLSX downloads of a report, streamed so memory stays flat whatever the number of rows."""
 
-import csv
 import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from lms.core.csv_export import cell_value, streaming_csv_response
+
 FORMATS = ("csv", "xlsx")
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -23,36 +23,8 @@ class Table:
     rows: object
 
 
-def _cell(value, tz):
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.astimezone(tz).strftime("%Y-%m-%d %H:%M") if timezone.is_aware(value) else str(value)
-    if isinstance(value, (date, int, float, Decimal)):
-        return value if not isinstance(value, date) else value.isoformat()
-    text = str(value)
-    # Spreadsheets run cells that start like a formula; a learner's name must never do that.
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def csv_response(table):
-    writer = csv.writer(_Echo())
-    tz = timezone.get_current_timezone()
-
-    def lines():
-        yield "\ufeff"  # so spreadsheet programs read UTF-8
-        yield writer.writerow([str(column) for column in table.columns])
-        for row in table.rows:
-            yield writer.writerow([_cell(value, tz) for value in row])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(table, "csv")}"'
-    return response
+    return streaming_csv_response(_filename(table, "csv"), table.columns, table.rows)
 
 
 def _xlsx_cell(value, tz):
@@ -62,7 +34,7 @@ def _xlsx_cell(value, tz):
         return float(value)
     if isinstance(value, (int, float, date)) or value is None:
         return value
-    return _cell(value, tz)
+    return cell_value(value, tz)
 
 
 def xlsx_response(table):

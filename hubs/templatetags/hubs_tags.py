@@ -1,6 +1,8 @@
 from django import template
 
-from ..structured_data import as_script, centre_organization, hub_organization
+from lms.core import json_ld
+
+from ..structured_data import centre_organization, hub_organization
 
 register = template.Library()
 
@@ -9,4 +11,4 @@ register = template.Library()
 def organization_jsonld(context, page):
     """The schema.org Organization script of a Centre or hub page."""
     build = centre_organization if page._meta.model_name == "centrepage" else hub_organization
-    return as_script(build(page, context.get("request")))
+    return json_ld.script(build(page, context.get("request")))

@@ -98,6 +98,14 @@ def test_transcripts_download_as_csv_and_pdf(client, learner, completed, course)
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
 
 
+def test_transcript_csv_leaves_empty_cells_empty(client, learner, course):
+    services.enrol(learner, course)
+    client.force_login(learner)
+    rows = list(csv.reader(io.StringIO(client.get("/en/my-learning/transcript.csv").content.decode("utf-8-sig"))))
+    assert rows[1][0] == course.title
+    assert rows[1][5] == "" and rows[1][6] == ""  # not completed, no certificate: nothing, not an apostrophe
+
+
 def test_transcript_csv_neutralises_formulas(client, learner, completed):
     enrolment = completed.enrolment
     enrolment.course_title = '=HYPERLINK("http://evil")'

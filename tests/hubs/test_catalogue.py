@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from hubs.exports import CSV_COLUMNS
 from hubs.factories import HubMembershipFactory, HubPageFactory, OpenDataCataloguePageFactory, OpenDataPortalFactory
-from hubs.models import PortalCategory
+from hubs.models import OpenDataPortal, PortalCategory
 from lms.core.factories import DataFormatFactory, ParliamentFactory
 
 
@@ -83,6 +83,16 @@ def test_csv_download(client, catalogue):
     assert brazil["portal"] == "https://brazil.example"
     assert brazil["licence"] == "CC BY 4.0"
     assert brazil["last_checked"] == "" and brazil["reachable"] == ""
+
+
+def test_csv_download_keeps_formulas_from_running(client, catalogue):
+    OpenDataPortal.objects.filter(parliament__name="Chamber Brazil").update(
+        licence='=HYPERLINK("http://evil.example","CC BY")'
+    )
+    rows = list(csv.DictReader(io.StringIO(client.get(catalogue.url + "csv/").content.decode())))
+    brazil = next(row for row in rows if row["parliament"] == "Chamber Brazil")
+    assert brazil["licence"] == '\'=HYPERLINK("http://evil.example","CC BY")'
+    assert brazil["last_checked"] == ""
 
 
 def test_dcat_download(client, catalogue):
