@@ -16,30 +16,22 @@ def register_report_urls():
 
 
 class ReportMenuItem(MenuItem):
-    administrators_only = False
-
     def is_shown(self, request):
-        scope = scope_for_request(request)
-        return scope is not None and (scope.is_admin or not self.administrators_only)
-
-
-class AdministratorReportMenuItem(ReportMenuItem):
-    administrators_only = True
+        return scope_for_request(request) is not None
 
 
 REPORT_MENU = (
-    (ReportMenuItem, _("Course progress"), "course_reports:courses", "table", 100),
-    (ReportMenuItem, _("Learner progress"), "course_reports:learners", "user", 101),
-    (ReportMenuItem, _("Learners by parliament"), "course_reports:parliaments", "site", 102),
-    (ReportMenuItem, _("Quiz item analysis"), "course_reports:quizzes", "help", 103),
-    (AdministratorReportMenuItem, _("Delivery to external LRSs"), "course_reports:delivery", "redirect", 104),
+    (_("Course progress"), "course_reports:courses", "table", 100),
+    (_("Learner progress"), "course_reports:learners", "user", 101),
+    (_("Learners by parliament"), "course_reports:parliaments", "site", 102),
+    (_("Quiz item analysis"), "course_reports:quizzes", "help", 103),
 )
 
 
-def _register(item_class, label, url_name, icon, order):
+def _register(label, url_name, icon, order):
     hooks.register(
         "register_reports_menu_item",
-        lambda: item_class(label, reverse(url_name), icon_name=icon, order=order, name=url_name.replace(":", "-")),
+        lambda: ReportMenuItem(label, reverse(url_name), icon_name=icon, order=order, name=url_name.replace(":", "-")),
     )
 
 

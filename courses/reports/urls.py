@@ -10,5 +10,4 @@ urlpatterns = [
     path("learners/", views.LearnerReportView.as_view(), name="learners"),
     path("parliaments/", views.ParliamentReportView.as_view(), name="parliaments"),
     path("quizzes/", views.QuizReportView.as_view(), name="quizzes"),
-    path("delivery/", views.DeliveryReportView.as_view(), name="delivery"),
 ]

@@ -16,7 +16,6 @@ from django_countries import countries
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from lms.core.models import Parliament
-from lms.xapi import api as xapi
 
 from ..models import CoursePage, Enrolment
 from . import queries
@@ -39,17 +38,14 @@ def region_name(value):
     return str(Parliament.Region(value).label) if value in Parliament.Region.values else ""
 
 
-def report_links(scope):
-    """The report tabs a user may open."""
-    links = [
+def report_links():
+    """The report tabs."""
+    return [
         ("courses", _("Courses"), reverse("course_reports:courses")),
         ("learners", _("Learners"), reverse("course_reports:learners")),
         ("parliaments", _("Parliaments"), reverse("course_reports:parliaments")),
         ("quizzes", _("Quiz questions"), reverse("course_reports:quizzes")),
     ]
-    if scope.is_admin:
-        links.append(("delivery", _("Delivery to external LRSs"), reverse("course_reports:delivery")))
-    return links
 
 
 class ReportView(WagtailAdminTemplateMixin, View):
@@ -58,14 +54,12 @@ class ReportView(WagtailAdminTemplateMixin, View):
     template_name = "courses/reports/report.html"
     header_icon = "table"
     report_name = ""
-    uses_filters = True
-    administrators_only = False
 
     def dispatch(self, request, *args, **kwargs):
         # A plain 403 rather than Wagtail's redirect to the dashboard: the answer to "may I see this?" is no.
         try:
             self.scope = scope_for_request(request)
-            if self.scope is None or (self.administrators_only and not self.scope.is_admin):
+            if self.scope is None:
                 raise PermissionDenied
             return super().dispatch(request, *args, **kwargs)
         except PermissionDenied:
@@ -75,11 +69,11 @@ class ReportView(WagtailAdminTemplateMixin, View):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get(self, request, *args, **kwargs):
-        self.form = ReportFilterForm(request.GET, scope=self.scope) if self.uses_filters else None
+        self.form = ReportFilterForm(request.GET, scope=self.scope)
         export = request.GET.get("export")
         if export and export not in FORMATS:
             return HttpResponseBadRequest(gettext("Unknown export format: choose csv or xlsx."))
-        if self.form is not None and not self.form.is_valid():
+        if not self.form.is_valid():
             return self.render_report({}, status=400)
         if export:
             return export_response(self.table(), export)
@@ -89,7 +83,7 @@ class ReportView(WagtailAdminTemplateMixin, View):
         context = self.get_context_data(
             form=self.form,
             report=self.report_name,
-            report_links=report_links(self.scope),
+            report_links=report_links(),
             scope=self.scope,
             export_query=self.export_query(),
             **extra,
@@ -399,63 +393,4 @@ class QuizReportView(ReportView):
                 (q.quiz_title, q.question, q.answers, q.correct, q.share_correct, q.top_wrong_answer, q.top_wrong_count)
                 for q in queries.question_stats(self.enrolments())
             ),
-        )
-
-
-class DeliveryReportView(ReportView):
-    """Statements still owed to external LRSs (pending or failed); administrators only."""
-
-    page_title = _("Delivery to external LRSs")
-    report_name = "delivery"
-    template_name = "courses/reports/delivery.html"
-    uses_filters = False
-    administrators_only = True
-    statuses = ("pending", "failed")
-
-    def backlog(self):
-        backlog = xapi.delivery_backlog()
-        status = self.request.GET.get("status", "")
-        if status in self.statuses:
-            backlog = backlog.filter(status=status)
-        return backlog
-
-    def get(self, request, *args, **kwargs):
-        status = request.GET.get("status", "")
-        if status and status not in self.statuses:
-            return HttpResponseBadRequest(gettext("Status must be pending or failed."))
-        return super().get(request, *args, **kwargs)
-
-    def report_context(self):
-        from django.db.models import Count
-
-        totals = (
-            xapi.delivery_backlog()
-            .values("target__name", "status")
-            .annotate(count=Count("pk"))
-            .order_by("target__name", "status")
-        )
-        by_target = {}
-        for row in totals:
-            by_target.setdefault(row["target__name"], {"pending": 0, "failed": 0})[row["status"]] = row["count"]
-        page = Paginator(self.backlog(), ROWS_PER_PAGE).get_page(self.request.GET.get("page"))
-        return {"page_obj": page, "by_target": by_target, "status": self.request.GET.get("status", "")}
-
-    def table(self):
-        rows = self.backlog().values_list(
-            "target__name", "status", "statement__statement_id", "statement__verb_id", "created", "attempts",
-            "next_attempt", "last_error",
-        )  # fmt: skip
-        return Table(
-            name="lrs-delivery",
-            columns=[
-                _("External LRS"),
-                _("Status"),
-                _("Statement"),
-                _("Verb"),
-                _("Queued"),
-                _("Attempts"),
-                _("Next attempt"),
-                _("Last error"),
-            ],
-            rows=rows.iterator(chunk_size=EXPORT_CHUNK),
         )

@@ -14,6 +14,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from lms.core.filtering import invalid_filters_response
 from lms.core.models import BasePage, DataFormat, Parliament
 
 from .routing import CachedRoutablePageMixin
@@ -195,7 +196,7 @@ class OpenDataCataloguePage(CachedRoutablePageMixin, BasePage):
 
         catalogue = self.filtered(request)
         if not catalogue.is_valid():
-            return catalogue_error(catalogue)
+            return invalid_filters_response(catalogue)
         return catalogue_csv(catalogue.qs, self)
 
     @path("dcat/")
@@ -204,12 +205,5 @@ class OpenDataCataloguePage(CachedRoutablePageMixin, BasePage):
 
         catalogue = self.filtered(request)
         if not catalogue.is_valid():
-            return catalogue_error(catalogue)
+            return invalid_filters_response(catalogue)
         return catalogue_dcat(catalogue.qs, self, request)
-
-
-def catalogue_error(catalogue):
-    from django.http import HttpResponseBadRequest
-
-    reasons = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in catalogue.errors.items())
-    return HttpResponseBadRequest(reasons, content_type="text/plain; charset=utf-8")

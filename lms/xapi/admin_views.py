@@ -1,19 +1,29 @@
 """Wagtail admin views of the LRS: credentials, external LRSs, and the forwarding queue with its retry action."""
 
+import django_filters
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from lms.core.csv_export import streaming_csv_response
+from lms.core.filtering import invalid_filters_response
+
 from . import forwarding
 from .forms import ForwardingTargetForm, LRSClientForm
 from .models import ForwardingTarget, LRSClient, OutboxEntry
+
+ENTRIES_PER_PAGE = 50
+EXPORT_CHUNK = 2000
 
 
 class LRSClientCreateView(CreateView):
@@ -76,20 +86,68 @@ class XapiViewSetGroup(ModelViewSetGroup):
     menu_order = 900
 
 
+class OutboxFilter(django_filters.FilterSet):
+    """The waiting statements of the forwarding queue, by status and external LRS."""
+
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=[
+            (OutboxEntry.Status.PENDING, gettext_lazy("Pending")),
+            (OutboxEntry.Status.FAILED, gettext_lazy("Failed")),
+        ],
+        empty_label=gettext_lazy("Pending and failed"),
+    )
+    target = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("External LRS"), queryset=ForwardingTarget.objects.all(), empty_label=gettext_lazy("All")
+    )
+
+    class Meta:
+        model = OutboxEntry
+        fields = ["status", "target"]
+
+
+def waiting_entries():
+    """Every statement still owed to an external LRS, oldest first."""
+    return (
+        OutboxEntry.objects.exclude(status=OutboxEntry.Status.SENT)
+        .select_related("target", "statement")
+        .order_by("created", "pk")
+    )
+
+
+def _outbox_csv(entries):
+    rows = entries.values_list(
+        "target__name", "status", "statement__statement_id", "statement__verb_id", "created", "attempts",
+        "next_attempt", "last_error",
+    )  # fmt: skip
+    header = [_("External LRS"), _("Status"), _("Statement"), _("Verb"), _("Queued"), _("Attempts"),
+              _("Next attempt"), _("Last error")]  # fmt: skip
+    filename = f"lrs-delivery-{timezone.localdate().isoformat()}.csv"
+    return streaming_csv_response(filename, header, rows.iterator(chunk_size=EXPORT_CHUNK))
+
+
 @permission_required("xapi.change_outboxentry", raise_exception=True)
 def outbox(request):
-    """Per external LRS: what is pending, failed and sent, and the entries still waiting with their last error."""
+    """Per external LRS: what is pending, failed and sent; the entries still waiting, filtered by status and
+    LRS, with their last error and a retry button; ``?export=csv`` downloads them."""
+    export = request.GET.get("export")
+    if export not in (None, "csv"):
+        return HttpResponseBadRequest(_("Unknown export format: choose csv."))
+    entries = OutboxFilter(request.GET, queryset=waiting_entries())
+    if not entries.is_valid():
+        return invalid_filters_response(entries)
+    if export:
+        return _outbox_csv(entries.qs)
     targets = ForwardingTarget.objects.annotate(
         pending=Count("outbox", filter=Q(outbox__status=OutboxEntry.Status.PENDING)),
         failed=Count("outbox", filter=Q(outbox__status=OutboxEntry.Status.FAILED)),
         sent=Count("outbox", filter=Q(outbox__status=OutboxEntry.Status.SENT)),
     )
-    waiting = (
-        OutboxEntry.objects.exclude(status=OutboxEntry.Status.SENT)
-        .select_related("target", "statement")
-        .order_by("-status", "next_attempt")[:200]
-    )
-    return TemplateResponse(request, "xapi/admin/outbox.html", {"targets": targets, "entries": waiting})
+    page = Paginator(entries.qs, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"targets": targets, "filter": entries, "page_obj": page, "query": query.urlencode()}
+    return TemplateResponse(request, "xapi/admin/outbox.html", context)
 
 
 @require_POST

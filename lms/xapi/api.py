@@ -28,7 +28,6 @@ __all__ = [
     "StoreError",
     "activity_iri",
     "actor_for",
-    "delivery_backlog",
     "launch_token",
     "platform_authority",
     "query",
@@ -177,19 +176,3 @@ def store_statements(statements, *, validate=True):
     """
     _ids, stored = save_statements(list(statements), platform_authority(), validate=validate)
     return len(stored)
-
-
-def delivery_backlog():
-    """What the external LRSs are still owed: one row per statement and LRS, pending or failed, oldest first.
-
-    Rows are outbox entries with ``status`` ("pending" or "failed"), ``attempts``, ``last_error``,
-    ``next_attempt``, ``created``, ``target`` (the external LRS: ``name``, ``endpoint``) and ``statement``
-    (``statement_id``, ``verb_id``, ``stored``). A queryset, so callers can filter, count and page it.
-    """
-    from .models import OutboxEntry
-
-    return (
-        OutboxEntry.objects.exclude(status=OutboxEntry.Status.SENT)
-        .select_related("target", "statement")
-        .order_by("created", "pk")
-    )

@@ -1,5 +1,7 @@
 """The admin screens of the LRS and the learner's download of their own record."""
 
+import csv
+import io
 import json
 
 import pytest
@@ -58,6 +60,40 @@ def test_the_outbox_view_lists_waiting_statements_and_retries_them(admin_client,
     assert response.status_code == 302
     entry.refresh_from_db()
     assert entry.status == "pending" and entry.attempts == 0
+
+
+def test_the_outbox_filters_by_status_and_downloads_as_csv(admin_client):
+    up = ForwardingTarget.objects.create(name="Up", endpoint="http://127.0.0.1:9/up/", is_active=False)
+    down = ForwardingTarget.objects.create(name="Down", endpoint="http://127.0.0.1:9/down/", is_active=False)
+    activity = api.Activity("http://example.org/a", vocabulary.LESSON, {"en": "A"})
+    learner = UserFactory()
+    failed = api.record(learner, vocabulary.LAUNCHED, activity)
+    pending = api.record(learner, vocabulary.EXPERIENCED, activity)
+    OutboxEntry.objects.create(target=down, statement=failed, status="failed", attempts=3, last_error="=HTTP 503")
+    OutboxEntry.objects.create(target=up, statement=pending, status="pending")
+    OutboxEntry.objects.create(target=up, statement=failed, status="sent")
+    page = admin_client.get(reverse("xapi_outbox"), {"status": "failed"})
+    assert [entry.target.name for entry in page.context["page_obj"]] == ["Down"]
+    counts = {target.name: (target.pending, target.failed, target.sent) for target in page.context["targets"]}
+    assert counts == {"Up": (1, 0, 1), "Down": (0, 1, 0)}
+    everything = admin_client.get(reverse("xapi_outbox"))
+    assert {entry.status for entry in everything.context["page_obj"]} == {"pending", "failed"}
+    by_target = admin_client.get(reverse("xapi_outbox"), {"target": up.pk})
+    assert [entry.status for entry in by_target.context["page_obj"]] == ["pending"]
+    download = admin_client.get(reverse("xapi_outbox"), {"status": "failed", "export": "csv"})
+    assert download["Content-Type"].startswith("text/csv") and "attachment" in download["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(b"".join(download.streaming_content).decode("utf-8-sig"))))
+    assert rows[0][:3] == ["External LRS", "Status", "Statement"]
+    assert [(row[0], row[1], row[2], row[7]) for row in rows[1:]] == [
+        ("Down", "failed", str(failed.statement_id), "'=HTTP 503")
+    ]
+
+
+def test_the_outbox_refuses_unknown_filters_and_formats(admin_client):
+    for params in ({"status": "sent"}, {"status": "x\x00"}, {"target": "abc"}, {"export": "xlsx"}):
+        response = admin_client.get(reverse("xapi_outbox"), params)
+        assert response.status_code == 400, params
+        assert response.content
 
 
 def test_the_outbox_is_for_administrators_only(client):
