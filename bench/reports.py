@@ -3,7 +3,7 @@
     DATABASE_URL=postgres://... .venv/bin/python bench/reports.py [--generate SCALE] [--runs 5]
 
 The database is DATABASE_URL's. Without ``--generate`` the bench reuses the load data already in it (made
-once with ``manage.py generate_load_data``, which takes a while at full scale); ``--generate SCALE`` replaces
+once with ``bench/generate_load_data.py``, which takes a while at full scale); ``--generate SCALE`` replaces
 it first. Requests go through
 Django's test client in this process, as an administrator (every course and learner) and as the host of one
 load-test hub, with DEBUG off. The export's peak memory is Python's peak allocation while streaming (tracemalloc),
@@ -54,7 +54,7 @@ def users():
     host, _ = user_model.objects.get_or_create(email="bench-host@bench.example.org")
     hub = HubPage.objects.filter(slug="load-hub-1").first()
     if hub is None:
-        sys.exit("No load data: run `manage.py generate_load_data` or pass --generate SCALE.")
+        sys.exit("No load data: run bench/generate_load_data.py or pass --generate SCALE.")
     host.groups.add(ensure_hub_roles(hub).hosts)
     return admin, host
 
@@ -99,19 +99,19 @@ def verdict(ok):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--generate", type=float, metavar="SCALE", help="run generate_load_data --reset first")
+    parser.add_argument("--generate", type=float, metavar="SCALE", help="make new load data at SCALE first")
     parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args()
     setup()
-    from django.core.management import call_command
     from django.test import Client
     from django.urls import reverse
 
+    from bench import load_data
     from courses.models import Enrolment
     from lms.xapi.models import Statement
 
     if options.generate:
-        call_command("generate_load_data", scale=options.generate, reset=True)
+        load_data.run(scale=options.generate, reset=True)
     admin, host = users()
     print(
         f"Data: {Enrolment.objects.values('user').distinct().count()} learners, {Enrolment.objects.count()} "

@@ -3,8 +3,8 @@
 import pytest
 from django.db import IntegrityError, transaction
 
+from bench.bulk import COPY_FROM, insert_rows
 from lms.accounts.models import User
-from lms.core.bulk import COPY_FROM, insert_rows
 from lms.core.models import Parliament
 
 pytestmark = pytest.mark.django_db

@@ -1,11 +1,9 @@
-"""generate_load_data at a tiny scale: it makes consistent records the reports read back."""
-
-from io import StringIO
+"""The benchmark's load data at a tiny scale: it makes consistent records the reports read back."""
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from bench.load_data import LoadDataError, run
 from courses.models import Enrolment, ItemProgress, QuizAttempt
 from lms.xapi import api
 
@@ -13,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_tiny_load_data_and_the_reports_agree(home, administrator, client):
-    call_command("generate_load_data", scale=0.001, stdout=StringIO())
+    run(scale=0.001, out=lambda line: None)
     enrolments = Enrolment.objects.filter(user__email__endswith="@load.example.org")
     assert enrolments.values("user").distinct().count() == 10
     assert enrolments.count() >= 10
@@ -30,12 +28,12 @@ def test_tiny_load_data_and_the_reports_agree(home, administrator, client):
     assert sum(stats.enrolled for _course, stats in rows) == enrolments.count()
     assert sum(stats.completed for _course, stats in rows) == completed.count()
 
-    with pytest.raises(CommandError, match="--reset"):
-        call_command("generate_load_data", scale=0.001, stdout=StringIO())
-    call_command("generate_load_data", scale=0.001, reset=True, stdout=StringIO())
+    with pytest.raises(LoadDataError, match="--reset"):
+        run(scale=0.001, out=lambda line: None)
+    run(scale=0.001, reset=True, out=lambda line: None)
     assert Enrolment.objects.filter(user__email__endswith="@load.example.org").count() == enrolments.count()
 
 
 def test_scale_must_be_sensible(db):
-    with pytest.raises(CommandError, match="--scale"):
-        call_command("generate_load_data", scale=0, stdout=StringIO())
+    with pytest.raises(LoadDataError, match="--scale"):
+        run(scale=0, out=lambda line: None)

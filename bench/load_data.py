@@ -1,13 +1,14 @@
-"""Synthetic learning records at scale, for the report benchmarks (``manage.py generate_load_data``).
+"""Synthetic learning records at scale, for the report benchmarks (``bench/generate_load_data.py``).
 
 At scale 1: 10,000 learners from 150 parliaments, 4 hubs offering 20 courses of 10 lessons and a quiz,
 about 60,000 enrolments with their progress and quiz attempts, and about a million xAPI statements stored
-through ``lms.xapi.api``. Everything is inserted in large batches (``lms.core.bulk.insert_rows``: COPY on
+through ``lms.xapi.api``. Everything is inserted in large batches (``bench.bulk.insert_rows``: COPY on
 PostgreSQL). Every object it makes is marked (``@load.example.org`` addresses, ``load-`` slugs) so
 ``--reset`` can remove it again.
 """
 
 import random
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -19,12 +20,11 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
+from bench.bulk import insert_rows
+from courses.models import CoursePage, Enrolment, ItemProgress, LessonPage, QuestionAnswer, QuizAttempt, QuizPage
 from hubs.models import CentrePage, HubIndexPage, HubPage
-from lms.core.bulk import insert_rows
 from lms.core.models import Parliament
 from lms.xapi import api, vocabulary
-
-from ..models import CoursePage, Enrolment, ItemProgress, LessonPage, QuestionAnswer, QuizAttempt, QuizPage
 
 EMAIL_DOMAIN = "load.example.org"
 SLUG_PREFIX = "load-"
@@ -66,7 +66,7 @@ def existing():
 
 
 @transaction.atomic
-def reset():
+def reset_data():
     """Remove every learner (with their records and statements), parliament and page the generator made."""
     users = get_user_model().objects.filter(email__endswith="@" + EMAIL_DOMAIN)
     for user in users.iterator(chunk_size=BATCH):
@@ -376,10 +376,30 @@ def build_records(sizes, learners, courses, rng, out):
     return writer.stored
 
 
+class LoadDataError(Exception):
+    """The load data cannot be made as asked; the message says why."""
+
+
+def run(scale=1.0, seed=2021, reset=False, out=print):
+    """Check the request, remove earlier load data when ``reset``, make the data and print what was made."""
+    if not 0 < scale <= 10:
+        raise LoadDataError("--scale must be above 0 and at most 10.")
+    if existing():
+        if not reset:
+            raise LoadDataError("Load data already exists: add --reset to replace it.")
+        out("Removing earlier load data...")
+        reset_data()
+    started = time.perf_counter()
+    made = generate(scale=scale, seed=seed, out=out)
+    summary = ", ".join(f"{count} {name}" for name, count in made.items())
+    out(f"Made {summary} in {time.perf_counter() - started:.0f} s.")
+    return made
+
+
 def generate(scale=1.0, seed=2021, out=print):
     """Create the load data at ``scale``; returns a dict of what was made."""
     sizes = Sizes.at(scale)
-    rng = random.Random(seed)  # noqa: S311 - repeatable test data, not a secret
+    rng = random.Random(seed)
     with transaction.atomic():
         parliaments = build_parliaments(sizes)
         courses = build_pages(sizes, parliaments, out)
