@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from lms.core.models import BasePage, Parliament
 
-from ..tree import gathered_list
+from ..tree import courses_under
 from .routing import CachedRoutablePageMixin
 
 
@@ -72,7 +72,7 @@ class ParliamentDirectoryPage(CachedRoutablePageMixin, BasePage):
     def parliament(self, request, slug):
         parliament = get_object_or_404(Parliament.objects.prefetch_related("open_data_formats"), slug=slug)
         hubs = list(self.hubs_of(parliament))
-        courses = [course for hub in hubs for course in gathered_list(hub, "courses")]
+        courses = [course for hub in hubs for course in courses_under(hub)]
         try:
             portal = parliament.open_data_portal
         except Parliament.open_data_portal.RelatedObjectDoesNotExist:

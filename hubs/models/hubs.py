@@ -14,7 +14,7 @@ from lms.core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from lms.core.models import BasePage, Parliament
 
 from ..blocks import FocusAreasBlock
-from ..tree import gathered_list
+from ..tree import courses_under
 
 
 class HubKind(models.TextChoices):
@@ -93,7 +93,7 @@ OPEN_DATA_RULE_ERROR = _(
 class HubPage(BasePage):
     """A regional or thematic hub hosted by a parliament: who may join, members, objectives, its pages.
 
-    The hub's courses, events and news are the pages of those types below it (see ``hubs.tree``).
+    The hub's courses and news are the pages of those types below it.
     """
 
     kind = models.CharField(
@@ -196,10 +196,7 @@ class HubPage(BasePage):
         return CentrePage.objects.ancestor_of(self).first()
 
     def courses(self, limit=None):
-        return gathered_list(self, "courses", limit)
-
-    def events(self, limit=None):
-        return gathered_list(self, "events", limit)
+        return courses_under(self, limit)
 
     def news(self, limit=None):
         from .news import NewsPage
@@ -216,7 +213,6 @@ class HubPage(BasePage):
         context.update(
             participants=self.participants(),
             courses=self.courses(limit=12),
-            events=self.events(limit=6),
             news=self.news(limit=3),
             catalogue=self.catalogue(),
             centre=self.centre(),
