@@ -13,7 +13,7 @@ FALLBACK_FONT = "helvetica"
 def _document(orientation="portrait"):
     pdf = FPDF(orientation=orientation, format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
-    font_path = Path(getattr(settings, "COURSES_PDF_FONT", ""))
+    font_path = Path(settings.COURSES_PDF_FONT)
     family = FALLBACK_FONT
     if font_path.is_file():
         pdf.add_font("body", "", str(font_path))

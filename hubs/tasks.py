@@ -12,7 +12,6 @@ from django.db import DatabaseError
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-PORTAL_CHECK_TIMEOUT_DEFAULT = 10
 USER_AGENT = "CentreForInnovationInParliament-PortalCheck/1.0"
 
 
@@ -43,7 +42,7 @@ def check_portal(self, portal_id):
     portal = OpenDataPortal.objects.select_related("parliament").filter(pk=portal_id).first()
     if portal is None or not portal.parliament.open_data_url:
         return None
-    timeout = getattr(settings, "HUBS_PORTAL_CHECK_TIMEOUT", PORTAL_CHECK_TIMEOUT_DEFAULT)
+    timeout = settings.HUBS_PORTAL_CHECK_TIMEOUT
     reachable, status, elapsed, error = probe(portal.parliament.open_data_url, timeout)
     portal.reachable = reachable
     portal.last_status_code = status

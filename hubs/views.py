@@ -16,8 +16,6 @@ from .forms import JoinRequestForm
 from .models import HubPage
 from .tasks import notify_join_request
 
-RATE_LIMIT_DEFAULT = (10, 3600)  # form submissions per client address, per period in seconds
-
 
 def client_address(request):
     return request.META.get("REMOTE_ADDR", "unknown")
@@ -25,7 +23,7 @@ def client_address(request):
 
 def rate_limited(request):
     """Count this submission; True when the client has sent more than the allowed number this period."""
-    limit, period = getattr(settings, "HUBS_JOIN_RATE_LIMIT", RATE_LIMIT_DEFAULT)
+    limit, period = settings.HUBS_JOIN_RATE_LIMIT
     key = f"hubs:join-rate:{client_address(request)}"
     cache.add(key, 0, timeout=period)
     try:

@@ -15,7 +15,6 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = BASE_URL = "http://testserver"
-DEMO_USERS = False
 if os.environ.get("REDIS_URL"):
     # Keep test keys apart from a development server's on the same Redis.
     CACHES["default"]["KEY_PREFIX"] = "lms-test"  # noqa: F405

@@ -23,14 +23,10 @@ from .models import ForwardingTarget, OutboxEntry
 logger = logging.getLogger(__name__)
 
 
-def _setting(name, default):
-    return getattr(settings, name, default)
-
-
 def backoff(attempts):
     """Seconds to wait before attempt number ``attempts + 1``: doubling from the base, capped."""
-    base = _setting("XAPI_FORWARD_BACKOFF", 10)
-    return min(base * 2 ** max(attempts - 1, 0), _setting("XAPI_FORWARD_BACKOFF_MAX", 3600))
+    base = settings.XAPI_FORWARD_BACKOFF
+    return min(base * 2 ** max(attempts - 1, 0), settings.XAPI_FORWARD_BACKOFF_MAX)
 
 
 def queue(rows):
@@ -73,7 +69,7 @@ def claim(target, limit):
             .order_by("next_attempt", "pk")[:limit]
         )
         ids = list(due.values_list("pk", flat=True))
-        lease = timedelta(seconds=_setting("XAPI_FORWARD_LEASE", 300))
+        lease = timedelta(seconds=settings.XAPI_FORWARD_LEASE)
         OutboxEntry.objects.filter(pk__in=ids).update(next_attempt=now + lease)
     return list(OutboxEntry.objects.filter(pk__in=ids).select_related("statement").order_by("pk"))
 
@@ -93,7 +89,7 @@ class Sender:
             self.session.auth = (target.username, target.password)
         self.session.headers.update({"X-Experience-API-Version": target.version})
         self.url = target.endpoint.rstrip("/") + "/statements"
-        self.timeout = _setting("XAPI_FORWARD_TIMEOUT", 20)
+        self.timeout = settings.XAPI_FORWARD_TIMEOUT
 
     def post(self, statements):
         """POST a batch; returns the response."""
@@ -154,7 +150,7 @@ def send(target, entries):
 def record_outcome(entries, outcome):
     """Mark delivered entries sent, and schedule the others' next attempt (or give up after the cap)."""
     now = timezone.now()
-    cap = _setting("XAPI_FORWARD_MAX_ATTEMPTS", 12)
+    cap = settings.XAPI_FORWARD_MAX_ATTEMPTS
     sent = [entry.pk for entry in entries if outcome.get(entry.pk) is None]
     OutboxEntry.objects.filter(pk__in=sent).update(
         status=OutboxEntry.Status.SENT, sent=now, last_error="", attempts=F("attempts") + 1

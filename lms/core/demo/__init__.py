@@ -131,5 +131,5 @@ def load(stdout):
     site_settings.contact_email = "innovation@ipu.org"
     site_settings.save()
     stdout.write("core: home page (en, fr, es, ar)")
-    if getattr(settings, "DEMO_USERS", False):
+    if settings.DEMO_USERS:
         users.load(stdout)
