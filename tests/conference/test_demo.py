@@ -14,9 +14,8 @@ def load_demo():
     call_command("load_demo", stdout=io.StringIO())
 
 
-def test_demo_conference_in_english_and_french(client, settings, tmp_path):
+def test_demo_conference_in_english_and_french(demo_site, client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    load_demo()
     counts = (Session.objects.count(), VideoEntry.objects.count(), HowToGuidePage.objects.count())
     load_demo()
     assert (Session.objects.count(), VideoEntry.objects.count(), HowToGuidePage.objects.count()) == counts

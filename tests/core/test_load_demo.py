@@ -20,8 +20,7 @@ def snapshot():
 
 
 @pytest.mark.django_db
-def test_load_demo_twice_gives_the_same_site():
-    load_demo()
+def test_load_demo_twice_gives_the_same_site(demo_site):
     first = snapshot()
     load_demo()
     assert snapshot() == first
@@ -31,8 +30,7 @@ def test_load_demo_twice_gives_the_same_site():
 
 
 @pytest.mark.django_db
-def test_demo_describes_the_centre_in_english_and_french(client):
-    load_demo()
+def test_demo_describes_the_centre_in_english_and_french(demo_site, client):
     about = CentrePage.objects.get(slug="centre")
     french = about.get_translation(about.locale.__class__.objects.get(language_code="fr"))
     english_html = client.get(about.url).content.decode()
@@ -48,9 +46,8 @@ def test_demo_describes_the_centre_in_english_and_french(client):
 
 
 @pytest.mark.django_db
-def test_demo_users_only_where_settings_allow(settings):
-    settings.DEMO_USERS = False
-    load_demo()
+def test_demo_users_only_where_settings_allow(demo_site, settings):
+    assert not settings.DEMO_USERS  # the module's demo site was loaded under the test settings
     assert not get_user_model().objects.exists()
 
     settings.DEMO_USERS = True

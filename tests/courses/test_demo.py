@@ -1,14 +1,10 @@
-import io
-
 import pytest
-from django.core.management import call_command
 
 from courses.models import CatalogPage, CoursePage, LessonPage, QuizPage
 
 
 @pytest.mark.django_db
-def test_demo_offers_three_bilingual_courses_in_the_ict_governance_hub(client):
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_offers_three_bilingual_courses_in_the_ict_governance_hub(demo_site, client):
     courses = CoursePage.objects.live()
     assert courses.filter(locale__language_code="en").count() == 3
     assert courses.filter(locale__language_code="fr").count() == 3

@@ -1,7 +1,4 @@
-import io
-
 import pytest
-from django.core.management import call_command
 from django.utils.html import escape
 from wagtail.models import Locale
 
@@ -11,8 +8,8 @@ from lms.core.models import Parliament
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_site, db):
+    """The module's demo site, for a test that may write (its writes are rolled back)."""
 
 
 def test_the_four_hubs_of_the_seed_with_their_hosts(demo):

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import requests
 
+from tests.fixtures.database import copy_migrated_sqlite
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 ARTIFACTS = PROJECT_DIR / "test-artifacts"
 
@@ -46,10 +48,8 @@ class ExternalLRS:
 
     def prepare(self):
         """Create its database and an LRS client for the platform under test."""
-        self.database.unlink(missing_ok=True)
+        copy_migrated_sqlite(self.database)
         manage = [sys.executable, "manage.py"]
-        subprocess.run([*manage, "migrate", "--noinput"], cwd=PROJECT_DIR, env=self.env, check=True,
-                       capture_output=True)  # fmt: skip
         created = subprocess.run([*manage, "lrs_client", "create", "platform", "--scope", "all"], cwd=PROJECT_DIR,
                                  env=self.env, check=True, capture_output=True, text=True)  # fmt: skip
         self.key, self.secret = created.stdout.strip().splitlines()[-1].split(" ")
