@@ -16,13 +16,6 @@ def test_standard_pages_nest_under_home_and_each_other(home):
     assert not StandardPage.can_create_at(Page.get_first_root_node())
 
 
-def test_every_page_type_declares_its_place_in_the_tree():
-    for model in (HomePage, StandardPage):
-        assert "parent_page_types" in model.__dict__, model
-        assert "subpage_types" in model.__dict__, model
-        assert model.__doc__, model
-
-
 def test_noindex_pages_leave_the_sitemap(home, rf):
     hidden = StandardPage(title="Hidden", slug="hidden", noindex=True)
     home.add_child(instance=hidden)
