@@ -20,6 +20,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("xapi/", include("lms.xapi.urls")),
+    path("content/", include("courses.packages.urls")),
 ]
 
 if settings.DEBUG:

@@ -8,12 +8,14 @@ from .catalogue import CatalogPage
 from .course import CompletionRule, CoursePage, Level
 from .items import CourseItemPage, LessonPage, ModulePage, QuizPage
 from .outline import Outline, OutlineItem
+from .packages import ContentPackage, PackageItem, PackageLessonPage
 from .records import Certificate, Enrolment, Invitation, ItemProgress, QuestionAnswer, QuizAttempt
 from .topics import Topic
 
 __all__ = [
     "CatalogPage",
     "Certificate",
+    "ContentPackage",
     "CompletionRule",
     "CourseItemPage",
     "CoursePage",
@@ -25,6 +27,8 @@ __all__ = [
     "ModulePage",
     "Outline",
     "OutlineItem",
+    "PackageItem",
+    "PackageLessonPage",
     "QuestionAnswer",
     "QuizAttempt",
     "QuizPage",

@@ -134,7 +134,7 @@ class CoursePage(RoutablePageMixin, BasePage):
     ]
 
     parent_page_types = ["hubs.HubPage"]
-    subpage_types = ["courses.ModulePage", "courses.LessonPage", "courses.QuizPage"]
+    subpage_types = ["courses.ModulePage", "courses.LessonPage", "courses.QuizPage", "courses.PackageLessonPage"]
 
     class Meta:
         verbose_name = _("course")
@@ -166,20 +166,27 @@ class CoursePage(RoutablePageMixin, BasePage):
 
     def _build_outline(self):
         from .items import LessonPage, ModulePage, QuizPage  # they import this module to find their course
+        from .packages import PackageLessonPage, package_items_by_package
 
         modules = {
             module.path: module
             for module in ModulePage.objects.descendant_of(self).live().defer_streamfields().select_related("locale")
         }
         pages = [
-            *LessonPage.objects.descendant_of(self).live().defer_streamfields().select_related("locale"),
-            *QuizPage.objects.descendant_of(self).live().defer_streamfields().select_related("locale"),
+            page
+            for model in (LessonPage, QuizPage, PackageLessonPage)
+            for page in model.objects.descendant_of(self).live().defer_streamfields().select_related("locale")
         ]
         pages.sort(key=lambda page: page.path)
+        package_items = package_items_by_package(page.package_id for page in pages if hasattr(page, "package_id"))
         items = []
         for page in pages:
-            parent_path = page.path[: -Page.steplen]
-            items.append(OutlineItem(page=page, module=modules.get(parent_path)))
+            module = modules.get(page.path[: -Page.steplen])
+            if isinstance(page, PackageLessonPage):
+                units = package_items.get(page.package_id, [])
+                items.extend(OutlineItem(page=page, module=module, package_item=unit) for unit in units)
+            else:
+                items.append(OutlineItem(page=page, module=module))
         return Outline(items=items)
 
     def live_prerequisites(self):

@@ -46,7 +46,7 @@ class ModulePage(CourseContentMixin, BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("summary")]
 
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage", "courses.QuizPage"]
+    subpage_types = ["courses.LessonPage", "courses.QuizPage", "courses.PackageLessonPage"]
 
     class Meta:
         verbose_name = _("module")

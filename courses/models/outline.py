@@ -7,16 +7,26 @@ from wagtail.models import Page
 
 @dataclass
 class OutlineItem:
-    """A lesson or quiz in a course's outline, with the learner's state."""
+    """A lesson, a quiz or one unit of a package lesson in a course's outline, with the learner's state."""
 
     page: Page
     module: Page | None
     completed: bool = False
     started: bool = False
+    package_item: object = None  # a PackageItem when the entry is one unit of a package lesson
 
     @property
     def is_quiz(self):
         return self.page.is_quiz
+
+    @property
+    def key(self):
+        """What progress is keyed on: the page's translation key, or the package unit's stable key."""
+        return self.package_item.item_key if self.package_item else self.page.translation_key
+
+    @property
+    def title(self):
+        return self.package_item.title if self.package_item else self.page.title
 
 
 @dataclass
@@ -35,11 +45,12 @@ class Outline:
         return groups
 
     def neighbours(self, page):
+        """The pages before and after ``page`` (a package lesson's units count as one page)."""
         keys = [item.page.translation_key for item in self.items]
-        try:
-            index_ = keys.index(page.translation_key)
-        except ValueError:
+        if page.translation_key not in keys:
             return None, None
-        previous = self.items[index_ - 1].page if index_ > 0 else None
-        following = self.items[index_ + 1].page if index_ + 1 < len(self.items) else None
+        first = keys.index(page.translation_key)
+        last = len(keys) - 1 - keys[::-1].index(page.translation_key)
+        previous = self.items[first - 1].page if first > 0 else None
+        following = self.items[last + 1].page if last + 1 < len(self.items) else None
         return previous, following

@@ -100,11 +100,14 @@ class ItemProgress(models.Model):
     class ItemType(models.TextChoices):
         LESSON = "lesson", _("Lesson")
         QUIZ = "quiz", _("Quiz")
+        PACKAGE = "package", _("Package unit")
 
     class CompletedBy(models.TextChoices):
         LEARNER = "learner", _("Marked complete by the learner")
         VIDEO = "video", _("Video watched to the end")
         QUIZ = "quiz", _("Quiz passed")
+        CONTENT = "content", _("Reported by the content")
+        WAIVED = "waived", _("Waived by a host")
 
     enrolment = models.ForeignKey(
         Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="item_progress"

@@ -106,7 +106,7 @@ def lesson_funnel(enrolments, course_page):
     "Stopped here" counts learners who have not completed the course and whose last activity was this item.
     """
     items = course_page.outline().items
-    keys = [item.page.translation_key for item in items]
+    keys = [item.key for item in items]
     progress = (
         ItemProgress.objects.filter(enrolment__in=enrolments, item_key__in=keys)
         .values("item_key")
@@ -123,12 +123,12 @@ def lesson_funnel(enrolments, course_page):
     )
     return [
         ItemFunnel(
-            key=str(item.page.translation_key),
-            title=item.page.title,
+            key=str(item.key),
+            title=item.title,
             is_quiz=item.is_quiz,
-            opened=by_item.get(item.page.translation_key, {}).get("opened", 0),
-            completed=by_item.get(item.page.translation_key, {}).get("completed", 0),
-            stopped=stopped.get(item.page.translation_key, 0),
+            opened=by_item.get(item.key, {}).get("opened", 0),
+            completed=by_item.get(item.key, {}).get("completed", 0),
+            stopped=stopped.get(item.key, 0),
         )
         for item in items
     ]

@@ -8,7 +8,15 @@ from .certificates import issue_certificate
 from .enrolment import OUTCOMES as BULK_OUTCOMES
 from .enrolment import EnrolmentError, PrerequisitesMissing, accept_invitations, bulk_enrol, enrol
 from .prerequisites import prerequisites_for
-from .progress import CourseState, complete_item, course_state, open_item, progress_by_course
+from .progress import (
+    CourseState,
+    complete_item,
+    complete_package_item,
+    course_state,
+    open_item,
+    open_package_item,
+    progress_by_course,
+)
 from .quizzes import QuizError, attempts_for, review_attempt, shuffle_seed, submit_quiz
 
 __all__ = [
@@ -21,10 +29,12 @@ __all__ = [
     "attempts_for",
     "bulk_enrol",
     "complete_item",
+    "complete_package_item",
     "course_state",
     "enrol",
     "issue_certificate",
     "open_item",
+    "open_package_item",
     "prerequisites_for",
     "progress_by_course",
     "review_attempt",

@@ -51,7 +51,7 @@ class CourseState:
 
     @property
     def completed_keys(self):
-        return {item.page.translation_key for item in self.outline.items if item.completed}
+        return {item.key for item in self.outline.items if item.completed}
 
     @property
     def completed_count(self):
@@ -64,7 +64,7 @@ class CourseState:
         if not items:
             return None
         last_key = self.enrolment.last_item_key if self.enrolment else None
-        start = next((i for i, item in enumerate(items) if item.page.translation_key == last_key), 0)
+        start = next((i for i, item in enumerate(items) if item.key == last_key), 0)
         for item in items[start:] + items[:start]:
             if not item.completed:
                 return item.page
@@ -84,7 +84,7 @@ def course_state(user, course, enrolment=None):
     if enrolment:
         rows = dict(ItemProgress.objects.filter(enrolment=enrolment).values_list("item_key", "completed_at"))
         for item in outline.items:
-            key = item.page.translation_key
+            key = item.key
             item.started = key in rows
             item.completed = rows.get(key) is not None
     return CourseState(course=course, enrolment=enrolment, outline=outline)
@@ -112,22 +112,25 @@ def open_item(enrolment, page):
 
     Re-reading the same item writes nothing until ``ACTIVITY_RESOLUTION`` has passed, so reading stays a read.
     """
+    return _open(enrolment, page, page.translation_key, _item_type(page), page.title)
+
+
+def open_package_item(enrolment, page, package_item):
+    """The learner launched one unit of a package lesson: like :func:`open_item`, keyed on the unit."""
+    return _open(enrolment, page, package_item.item_key, ItemProgress.ItemType.PACKAGE, package_item.title)
+
+
+def _open(enrolment, page, key, item_type, title):
     now = timezone.now()
-    key = page.translation_key
     progress = ItemProgress.objects.filter(enrolment=enrolment, item_key=key).first()
     with transaction.atomic():
         if progress is None:
             progress, created = ItemProgress.objects.get_or_create(
                 enrolment=enrolment,
                 item_key=key,
-                defaults={
-                    "item_id": page.pk,
-                    "item_type": _item_type(page),
-                    "item_title": page.title,
-                    "started_at": now,
-                },
+                defaults={"item_id": page.pk, "item_type": item_type, "item_title": title, "started_at": now},
             )
-            if created:
+            if created and item_type != ItemProgress.ItemType.PACKAGE:
                 statements.item_opened(enrolment, page, progress)
         if enrolment.last_item_key != key or now - enrolment.last_activity_at > ACTIVITY_RESOLUTION:
             _touch(enrolment, key, now)
@@ -144,21 +147,30 @@ def _touch(enrolment, key, now):
 
 def complete_item(enrolment, page, by="learner"):
     """Mark a lesson or quiz completed (never undone), then apply the course's completion rule."""
+    return _complete(enrolment, page, page.translation_key, _item_type(page), page.title, by)
+
+
+def complete_package_item(enrolment, page, package_item, by="content"):
+    """Mark one unit of a package lesson completed (its content met its moveOn rule), then apply the course's rule."""
+    return _complete(enrolment, page, package_item.item_key, ItemProgress.ItemType.PACKAGE, package_item.title, by)
+
+
+def _complete(enrolment, page, key, item_type, title, by):
     from .completion import refresh_completion
 
     now = timezone.now()
     with transaction.atomic():
         progress, _created = ItemProgress.objects.select_for_update().get_or_create(
             enrolment=enrolment,
-            item_key=page.translation_key,
-            defaults={"item_id": page.pk, "item_type": _item_type(page), "item_title": page.title, "started_at": now},
+            item_key=key,
+            defaults={"item_id": page.pk, "item_type": item_type, "item_title": title, "started_at": now},
         )
         if progress.completed_at is None:
             progress.completed_at, progress.completed_by = now, by
             progress.save(update_fields=["completed_at", "completed_by"])
-            if not isinstance(page, QuizPage):
+            if item_type == ItemProgress.ItemType.LESSON:
                 statements.lesson_completed(enrolment, page, progress)
-        _touch(enrolment, page.translation_key, now)
+        _touch(enrolment, key, now)
         refresh_completion(enrolment, page.course)
         progress_changed(enrolment.user)
     return progress

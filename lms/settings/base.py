@@ -264,6 +264,23 @@ XAPI_MAX_REQUEST_SIZE = int(os.environ.get("XAPI_MAX_REQUEST_SIZE", str(50 * 102
 # The demo loader creates its sample accounts only where this is true (dev settings).
 DEMO_USERS = False
 
+# Content packages (courses.packages): limits on an upload, and the separate origin that serves package files,
+# so a package's JavaScript can never read the platform's cookies or call its admin. The default swaps
+# 127.0.0.1 and localhost, which browsers treat as two sites, so `make run` works without configuration.
+PACKAGE_MAX_FILES = int(os.environ.get("PACKAGE_MAX_FILES", "10000"))
+PACKAGE_MAX_BYTES = int(os.environ.get("PACKAGE_MAX_BYTES", str(500 * 1024 * 1024)))  # once unzipped
+PACKAGE_MAX_MANIFEST_BYTES = int(os.environ.get("PACKAGE_MAX_MANIFEST_BYTES", str(5 * 1024 * 1024)))
+
+
+def _default_content_origin(base_url):
+    for platform, content in (("//127.0.0.1", "//localhost"), ("//localhost", "//127.0.0.1")):
+        if platform in base_url:
+            return base_url.replace(platform, content, 1)
+    return ""
+
+
+PACKAGE_CONTENT_ORIGIN = os.environ.get("PACKAGE_CONTENT_ORIGIN", _default_content_origin(BASE_URL)).rstrip("/")
+
 # hubs: the Centre and its hubs
 HUBS_PORTAL_CHECK_TIMEOUT = int(os.environ.get("HUBS_PORTAL_CHECK_TIMEOUT", "10"))  # seconds per portal
 HUBS_JOIN_RATE_LIMIT = (10, 3600)  # join-request submissions per client address, per period in seconds

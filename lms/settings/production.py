@@ -5,12 +5,14 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, BASE_URL, PACKAGE_CONTENT_ORIGIN, SECRET_KEY, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
+if not PACKAGE_CONTENT_ORIGIN or PACKAGE_CONTENT_ORIGIN == BASE_URL:
+    raise ImproperlyConfigured("PACKAGE_CONTENT_ORIGIN must be set to an origin other than BASE_URL for production.")
 
 DEBUG = False
 

@@ -18,3 +18,4 @@ WAGTAILADMIN_BASE_URL = BASE_URL = "http://testserver"
 if os.environ.get("REDIS_URL"):
     # Keep test keys apart from a development server's on the same Redis.
     CACHES["default"]["KEY_PREFIX"] = "lms-test"  # noqa: F405
+PACKAGE_CONTENT_ORIGIN = "http://content.testserver"

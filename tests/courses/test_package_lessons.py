@@ -1,0 +1,131 @@
+"""Package lessons in a course: the admin upload, the outline, progress keys, and the content origin."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data
+
+from courses import services
+from courses.models import ContentPackage, PackageLessonPage
+from courses.packages.importing import read_upload, store_package
+from lms.accounts.factories import UserFactory
+from lms.core.factories import PageFactory
+
+from .package_files import INDEX_HTML, au_xml, cmi5_xml, cmi5_zip
+
+
+class PackageLessonPageFactory(PageFactory):
+    class Meta:
+        model = PackageLessonPage
+
+
+def package_lesson(parent, xml=None, **fields):
+    """A published package lesson under ``parent`` with a package of the given course structure."""
+    lesson = PackageLessonPageFactory.build(title=fields.pop("title", "Budget game"), **fields)
+    file = io.BytesIO(cmi5_zip(xml))
+    file.name = "budget.zip"
+    lesson.package = store_package(read_upload(file), lesson_key=lesson.translation_key)
+    parent.add_child(instance=lesson)
+    lesson.save_revision().publish()
+    return lesson
+
+
+@pytest.fixture
+def admin_client(client, db):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client
+
+
+def add_url(parent):
+    return reverse("wagtailadmin_pages:add", args=("courses", "packagelessonpage", parent.pk))
+
+
+def post_lesson(client, parent, data, name="budget.zip"):
+    fields = {"seo_title": "", "search_description": "", "social_text": "", "action-publish": "1"}
+    lesson = {"title": "Budget game", "slug": "budget-game", "estimated_minutes": 15, "required": True}
+    fields.update(nested_form_data(lesson))
+    fields["package_file"] = SimpleUploadedFile(name, data, content_type="application/zip")
+    return client.post(add_url(parent), fields)
+
+
+def test_a_host_uploads_a_cmi5_zip_in_the_admin(admin_client, course):
+    assert admin_client.get(add_url(course)).status_code == 200
+    response = post_lesson(admin_client, course, cmi5_zip(cmi5_xml(au_xml(1), au_xml(2))))
+    assert response.status_code == 302, response.context["form"].errors
+    lesson = PackageLessonPage.objects.get(title="Budget game")
+    assert [item.title for item in lesson.package_items()] == ["Unit 1", "Unit 2"]
+    assert lesson.package.lesson_key == lesson.translation_key
+
+
+def test_a_bad_package_is_a_form_error_and_stores_nothing(admin_client, course):
+    response = post_lesson(admin_client, course, cmi5_zip(cmi5_xml(au_xml(1, url="missing.html"))))
+    assert response.status_code == 200
+    errors = response.context["form"].errors["package_file"]
+    assert "missing.html" in errors[0] and "not in the zip" in errors[0]
+    assert not PackageLessonPage.objects.exists() and not ContentPackage.objects.exists()
+
+
+def test_each_au_is_an_item_of_the_outline_and_of_progress(course, learner):
+    lesson = package_lesson(course, cmi5_xml(au_xml(1), au_xml(2)))
+    enrolment, _created = services.enrol(learner, course)
+    state = services.course_state(learner, course)
+    units = [item for item in state.outline.items if item.package_item]
+    assert [item.title for item in units] == ["Unit 1", "Unit 2"]
+    services.complete_package_item(enrolment, lesson, units[0].package_item)
+    state = services.course_state(learner, course)
+    assert units[0].package_item.item_key in state.completed_keys
+    assert units[1].package_item.item_key not in state.completed_keys
+    assert 0 < state.percent < 100
+
+
+def test_a_new_version_with_the_same_au_ids_keeps_progress(course, learner):
+    lesson = package_lesson(course)
+    enrolment, _created = services.enrol(learner, course)
+    services.complete_package_item(enrolment, lesson, lesson.package_items().get())
+    file = io.BytesIO(cmi5_zip())
+    file.name = "budget-v2.zip"
+    lesson.package = store_package(read_upload(file), lesson_key=lesson.translation_key)
+    lesson.save_revision().publish()
+    state = services.course_state(learner, course)
+    assert lesson.package_items().get().item_key in state.completed_keys
+
+
+def test_the_outline_of_a_thousand_aus_takes_as_many_queries_as_one(course):
+    from django.core.cache import cache
+
+    small = package_lesson(course, title="Small")
+    large = package_lesson(course, cmi5_xml(*(au_xml(n, url="index.html") for n in range(1000))), title="Large")
+    cache.clear()
+    with CaptureQueriesContext(connection) as with_both:
+        outline = course._build_outline()
+    assert sum(1 for item in outline.items if item.page.pk == large.pk) == 1000
+    large.delete()
+    with CaptureQueriesContext(connection) as with_small:
+        course._build_outline()
+    assert small.pk and len(with_both) == len(with_small)
+
+
+def test_the_lesson_page_lists_its_units(learner_client, learner, course):
+    package_lesson(course, cmi5_xml(au_xml(1), au_xml(2)), slug="budget-game")
+    services.enrol(learner, course)
+    response = learner_client.get(PackageLessonPage.objects.get().url)
+    assert response.status_code == 200
+    assert b"Unit 1" in response.content and b"Unit 2" in response.content
+
+
+def test_package_files_are_served_on_the_content_origin_only(client, course):
+    lesson = package_lesson(course)
+    url = f"/content/packages/{lesson.package_id}/index.html"
+    assert client.get(url).status_code == 404  # the platform's own origin
+    response = client.get(url, HTTP_HOST="content.testserver")
+    assert response.status_code == 200 and b"".join(response.streaming_content) == INDEX_HTML
+    assert response["Content-Type"].startswith("text/html") and response["X-Content-Type-Options"] == "nosniff"
+    assert (
+        client.get(f"/content/packages/{lesson.package_id}/missing.js", HTTP_HOST="content.testserver").status_code
+        == 404
+    )
+    assert client.get(f"/content/packages/{lesson.package_id}/../x", HTTP_HOST="content.testserver").status_code == 404
