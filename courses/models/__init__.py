@@ -15,8 +15,8 @@ from .topics import Topic
 __all__ = [
     "CatalogPage",
     "Certificate",
-    "ContentPackage",
     "CompletionRule",
+    "ContentPackage",
     "CourseItemPage",
     "CoursePage",
     "Enrolment",
