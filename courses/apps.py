@@ -8,4 +8,9 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        from lms.xapi import api
+
         from . import signals  # noqa: F401
+        from .packages import tracking
+
+        api.on_statements_stored(tracking.statements_stored)

@@ -18,3 +18,39 @@ def lesson(page, request):
     context.update(page.learning_context(request, state))
     context["units"] = items
     return mark_cacheable(TemplateResponse(request, page.get_template(request), context))
+
+
+def launch(page, request, position):
+    """Open one unit for the enrolled learner: a new cmi5 session (or a Tin Can launch), then the content."""
+    from django.http import Http404
+    from django.shortcuts import redirect
+
+    from . import services
+    from .packages.launching import cmi5_launch_url, tincan_launch_url
+
+    state = services.course_state(request.user, page.course)
+    denied = page.access_denied(request, state.enrolment)
+    if denied:
+        return denied
+    if state.enrolment is None:  # a free preview lets readers see the page, not launch tracked content
+        return redirect(page.url)
+    item = page.package_items().filter(position=position).select_related("package").first()
+    if item is None:
+        raise Http404
+    enrolment = state.enrolment
+    services.open_package_item(enrolment, page, item)
+    if item.package.kind == "cmi5":
+        from lms.xapi import api
+
+        url = cmi5_launch_url(
+            item.package,
+            position,
+            api.actor_for(request.user),
+            enrolment.registration,
+            return_url=request.build_absolute_uri(page.url),
+        ).url
+        if item.move_on == "NotApplicable":
+            services.complete_package_item(enrolment, page, item, by="content")
+    else:
+        url = tincan_launch_url(item, request.user, enrolment.registration)
+    return redirect(url)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("xapi/", include("lms.xapi.urls")),
     path("content/", include("courses.packages.urls")),
+    path("api/", include("courses.packages.api_urls")),
 ]
 
 if settings.DEBUG:

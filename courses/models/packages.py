@@ -147,6 +147,12 @@ class PackageLessonPage(CourseItemPage):
 
         return lesson(self, request)
 
+    @path("launch/<int:position>/", name="launch")
+    def launch(self, request, position):
+        from ..package_views import launch
+
+        return launch(self, request, position)
+
 
 def package_items_by_package(package_ids):
     """{package id: [items in order]} for the given packages, in one query (for course outlines)."""

@@ -259,6 +259,8 @@ XAPI_FORWARD_TIMEOUT = int(os.environ.get("XAPI_FORWARD_TIMEOUT", "20"))
 # How long a worker may hold a batch before another may send it (a worker killed mid-batch).
 XAPI_FORWARD_LEASE = int(os.environ.get("XAPI_FORWARD_LEASE", "300"))
 XAPI_LAUNCH_TOKEN_AGE = int(os.environ.get("XAPI_LAUNCH_TOKEN_AGE", str(8 * 3600)))
+# cmi5: how long an AU session's auth token lives after launch (it dies sooner, at terminated or abandoned).
+CMI5_SESSION_AGE = int(os.environ.get("CMI5_SESSION_AGE", str(4 * 3600)))
 XAPI_MAX_REQUEST_SIZE = int(os.environ.get("XAPI_MAX_REQUEST_SIZE", str(50 * 1024 * 1024)))
 
 # The demo loader creates its sample accounts only where this is true (dev settings).

@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from .auth import launch_token
+from .cmi5.launch import AUDefinition, BlockDefinition, CourseDefinition
+from .cmi5.launch import launch as cmi5_launch
+from .cmi5.satisfaction import au_satisfied as move_on_met
+from .hooks import on_statements_stored
 from .identity import agent_key, learner_agent, learner_keys, platform_authority
 from .models import Statement
 from .store import StoreError, format_timestamp, save_statements
@@ -23,12 +27,21 @@ from .validation import StatementError
 from .vocabulary import Verb
 
 __all__ = [
+    "AUDefinition",
     "Activity",
+    "BlockDefinition",
+    "CourseDefinition",
     "StatementError",
     "StoreError",
     "activity_iri",
     "actor_for",
+    "client_may",
+    "cmi5_abandon",
+    "cmi5_launch",
+    "cmi5_waive",
     "launch_token",
+    "move_on_met",
+    "on_statements_stored",
     "platform_authority",
     "query",
     "record",
@@ -176,3 +189,52 @@ def store_statements(statements, *, validate=True):
     """
     _ids, stored = save_statements(list(statements), platform_authority(), validate=validate)
     return len(stored)
+
+
+def client_may(request, scope):
+    """Whether the request carries the HTTP Basic key and secret of an active LRS client holding ``scope``."""
+    from .auth import basic_credential
+    from .protocol import XapiError
+
+    scheme, _, value = request.headers.get("Authorization", "").strip().partition(" ")
+    if scheme.lower() != "basic" or not value:
+        return False
+    try:
+        credential = basic_credential(value.strip())
+    except XapiError:
+        return False
+    return credential.client is not None and credential.allows(scope)
+
+
+def cmi5_waive(registration, au_index, reason):
+    """Waive the AU at ``au_index`` (0-based, course-structure order) of the cmi5 registration; returns its
+    LMS id. Raises ``LookupError`` when the registration or AU does not exist."""
+    from django.db import transaction
+
+    from .cmi5.models import Cmi5Registration
+    from .cmi5.satisfaction import waive
+
+    with transaction.atomic():
+        rows = list(
+            Cmi5Registration.objects.select_for_update().select_related("course").filter(registration=registration)
+        )
+        if len(rows) != 1 or not 0 <= au_index < len(rows[0].course.structure["aus"]):
+            raise LookupError("no such registration or AU")
+        return waive(rows[0], au_index, reason)["lms_id"]
+
+
+def cmi5_abandon(session_id):
+    """Abandon an open cmi5 session (the LMS decided it ended); False when it was already closed.
+    Raises ``LookupError`` for an unknown session."""
+    from django.db import transaction
+
+    from .cmi5.launch import abandon
+    from .cmi5.models import Cmi5Session
+
+    with transaction.atomic():
+        session = (
+            Cmi5Session.objects.select_for_update().select_related("registration").filter(session_id=session_id).first()
+        )
+        if session is None:
+            raise LookupError("no such session")
+        return abandon(session)

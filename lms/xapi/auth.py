@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.middleware.csrf import CsrfViewMiddleware
 
+from .cmi5 import auth as cmi5_auth
 from .identity import learner_agent, learner_keys, platform_authority
 from .models import LRSClient
 from .protocol import XapiError
@@ -32,6 +33,7 @@ class Credential:
     authority: dict
     client: LRSClient | None = None
     learner: object = None
+    cmi5_session: object = None  # the AU session a cmi5 auth token is bound to (lms.xapi.cmi5)
 
     def allows(self, *scopes):
         """Whether the credential holds ``all`` or one of ``scopes``."""
@@ -79,10 +81,17 @@ def _from_basic(encoded):
         raise XapiError(401, "Authorization: malformed Basic credentials", WWW_AUTHENTICATE) from error
     if key == "launch":
         return _from_launch_token(secret)
+    if key.startswith(cmi5_auth.USER_PREFIX):
+        return cmi5_auth.session_credential(key, secret)
     client = LRSClient.objects.filter(key=key, is_active=True).first()
     if client is None or not client.check_secret(secret):
         raise XapiError(401, "unknown key or wrong secret", WWW_AUTHENTICATE)
     return Credential(scopes=frozenset(client.scopes), authority=client.authority(), client=client)
+
+
+def basic_credential(encoded):
+    """The :class:`Credential` of base64 ``key:secret`` HTTP Basic credentials; 401 when they are wrong."""
+    return _from_basic(encoded)
 
 
 def _from_session(xrequest):

@@ -297,3 +297,7 @@ class XapiSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("xAPI settings")
+
+
+# cmi5's tables live with the rest of the LRS's (app "xapi"); their code is in lms/xapi/cmi5/.
+from .cmi5.models import Cmi5Course, Cmi5Registration, Cmi5Session  # noqa: E402, F401

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from . import bulk_insert, forwarding
+from . import bulk_insert, forwarding, hooks
 from .identity import agent_key, member_keys
 from .models import ActivityDefinition, LearnerIdentity, Statement, StatementContextActivity, StatementContextAgent
 from .validation import VOIDED_VERB, validate_statement
@@ -265,17 +265,19 @@ def save_statements(statements, authority, *, user=None, may_define=True, valida
     targets = {uuid.UUID(s["object"]["id"]) for s in fresh if s["verb"]["id"] == VOIDED_VERB}
     rows = [_columns(statement, users, known.voided | targets) for statement in fresh]
     related = [_related_beyond_columns(columns) for columns in rows]
-    try:
-        with transaction.atomic():
-            if connection.vendor == "postgresql":
-                forwarding.wake_after_commit(bulk_insert.insert_statements(rows, related))
-            else:
-                insert_statements(rows, related)
-    except IntegrityError as error:  # a concurrent request stored the same id a moment ago
-        raise StoreError("a statement with the same id was stored concurrently; send it again", 409) from error
-    if targets:  # statements stored before their voiding statement; new ones were stored voided
-        Statement.objects.filter(statement_id__in=targets, voids__isnull=True).update(voided=True)
-    _save_definitions(fresh, may_define)
+    with transaction.atomic():  # the statements and what the hooks do with them commit together
+        try:
+            with transaction.atomic():
+                if connection.vendor == "postgresql":
+                    forwarding.wake_after_commit(bulk_insert.insert_statements(rows, related))
+                else:
+                    insert_statements(rows, related)
+        except IntegrityError as error:  # a concurrent request stored the same id a moment ago
+            raise StoreError("a statement with the same id was stored concurrently; send it again", 409) from error
+        if targets:  # statements stored before their voiding statement; new ones were stored voided
+            Statement.objects.filter(statement_id__in=targets, voids__isnull=True).update(voided=True)
+        _save_definitions(fresh, may_define)
+        hooks.statements_stored(fresh)
     return ids, fresh
 
 

@@ -12,6 +12,8 @@ from django.views.decorators.csrf import csrf_exempt
 
 from . import attachments, documents, queries
 from .auth import authenticate
+from .cmi5 import documents as cmi5_documents
+from .cmi5 import rules as cmi5_rules
 from .identity import agent_key, learner_agent
 from .models import ActivityDefinition, Document, Statement
 from .protocol import XapiError, check_version, error_response, finish, json_response, last_modified, parse_request
@@ -120,21 +122,27 @@ def _statements_from_body(request):
 
 
 def _store(batch, payloads, credential):
-    forced = credential.learner_agent
-    if forced:  # content in the learner's browser speaks only for that learner
-        batch = [{**statement, "actor": forced} for statement in batch]
+    session = credential.cmi5_session
+    if session is None and credential.learner_agent:  # content in the learner's browser speaks only for them
+        batch = [{**statement, "actor": credential.learner_agent} for statement in batch]
     for index, statement in enumerate(batch):
         validate_statement(statement, f"statements[{index}]" if len(batch) > 1 else "statement")
     attachments.check_payloads(batch, payloads)
     with transaction.atomic():
+        if session is not None:  # an AU session: the cmi5 rules, with the session locked against a parallel batch
+            session = cmi5_rules.locked(session)
+            cmi5_rules.check(session, batch)
         attachments.save_payloads(payloads)
-        return save_statements(
+        ids, stored = save_statements(
             batch,
             credential.authority,
             user=credential.learner,
             may_define=credential.allows("define"),
             validate=False,
         )
+        if session is not None:
+            cmi5_rules.apply(session, stored)
+        return ids, stored
 
 
 def _get_statements(request, credential):
@@ -205,9 +213,11 @@ def _document_view(kind, request, credential):
     else:
         credential.require(scope)
     keys = documents.parse_key(kind, request.params, request.method)
-    if credential.learner is not None and keys["agent_key"] not in credential.learner_keys():
-        raise XapiError(403, "agent: content may only read and write the learner's own documents")
     document_id = request.params.get(id_name)
+    if credential.cmi5_session is not None:
+        cmi5_documents.check(credential.cmi5_session, kind, request, keys, document_id)
+    elif credential.learner is not None and keys["agent_key"] not in credential.learner_keys():
+        raise XapiError(403, "agent: content may only read and write the learner's own documents")
     if document_id is None and kind == Document.Kind.STATE and "registration" not in request.params:
         keys.pop("registration")
     if request.method in READ:
