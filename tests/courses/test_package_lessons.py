@@ -1,6 +1,8 @@
 """Package lessons in a course: the admin upload, the outline, progress keys, and the content origin."""
 
 import io
+import json
+import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -129,3 +131,104 @@ def test_package_files_are_served_on_the_content_origin_only(client, course):
         == 404
     )
     assert client.get(f"/content/packages/{lesson.package_id}/../x", HTTP_HOST="content.testserver").status_code == 404
+
+
+def launch_as(client, lesson, position=0):
+    """Launch a unit as the signed-in learner; returns the launch URL's query parameters."""
+    from urllib.parse import parse_qs, urlsplit
+
+    response = client.get(lesson.url + lesson.reverse_subpage("launch", args=[position]))
+    assert response.status_code == 302
+    url = response["Location"]
+    assert url.startswith(f"http://content.testserver/content/packages/{lesson.package_id}/index.html?")
+    return {name: values[0] for name, values in parse_qs(urlsplit(url).query).items()}
+
+
+def cmi5_au_session(params):
+    """What a cmi5 AU does at start: fetch the token, read the learner preferences, send initialized."""
+    from django.test import Client
+
+    from tests.xapi.conftest import LRS
+
+    token = Client().post(params["fetch"].replace("http://testserver", "")).json()["auth-token"]
+    lrs = LRS("Basic " + token)
+    actor = json.loads(params["actor"])
+    lrs.get("agents/profile", {"agent": params["actor"], "profileId": "cmi5LearnerPreferences"})
+    state = {"stateId": "LMS.LaunchData", "activityId": params["activityId"], "agent": params["actor"]}
+    launch_data = lrs.get("activities/state", {**state, "registration": params["registration"]}).json()
+
+    def send(verb, category_moveon=False, **result):
+        categories = [{"id": "https://w3id.org/xapi/cmi5/context/categories/cmi5"}]
+        if category_moveon:
+            categories.append({"id": "https://w3id.org/xapi/cmi5/context/categories/moveon"})
+        context = json.loads(json.dumps(launch_data["contextTemplate"]))
+        context["registration"] = params["registration"]
+        context["contextActivities"]["category"] = categories
+        statement = {
+            "id": str(uuid.uuid4()),
+            "actor": actor,
+            "verb": {"id": f"http://adlnet.gov/expapi/verbs/{verb}"},
+            "object": {"id": params["activityId"]},
+            "timestamp": "2026-12-02T10:00:00Z",
+            "context": context,
+        }
+        if result:
+            statement["result"] = result
+        return lrs.put("statements", {"statementId": statement["id"]}, statement)
+
+    assert send("initialized").status_code == 204
+    return send
+
+
+def test_a_learner_launches_a_unit_and_its_statements_complete_it_the_course_and_the_certificate(
+    learner_client, learner, hub
+):
+    from courses.factories import CoursePageFactory
+    from courses.models import Certificate, Enrolment
+
+    course = CoursePageFactory(parent=hub, title="Budget oversight", slug="budget-oversight")
+    xml = cmi5_xml(au_xml(1, attributes='moveOn="CompletedAndPassed" masteryScore="0.8"'))
+    lesson = package_lesson(course, xml, slug="budget-game")
+    services.enrol(learner, course)
+    params = launch_as(learner_client, lesson)
+    assert json.loads(params["actor"])["account"]["homePage"] == "http://testserver"
+    send = cmi5_au_session(params)
+    assert send("completed", True, completion=True, duration="PT1M").status_code == 204
+    enrolment = Enrolment.objects.get(user=learner)
+    assert enrolment.progress == 0  # CompletedAndPassed: passed is still missing
+    assert send("passed", True, success=True, duration="PT1M", score={"scaled": 0.9}).status_code == 204
+    enrolment.refresh_from_db()
+    assert enrolment.is_completed and enrolment.progress == 100
+    assert Certificate.objects.filter(enrolment=enrolment).exists()
+    page = learner_client.get(lesson.url)
+    assert b"completed" in page.content
+
+
+def test_a_tincan_launch_carries_endpoint_auth_actor_registration_and_activity_id(learner_client, learner, course):
+    from courses.models import Enrolment
+
+    from .package_files import tincan_xml, zip_bytes
+
+    lesson = PackageLessonPageFactory.build(title="Open data", slug="open-data")
+    file = io.BytesIO(zip_bytes({"tincan.xml": tincan_xml(), "index.html": INDEX_HTML}))
+    file.name = "storyline.zip"
+    lesson.package = store_package(read_upload(file), lesson_key=lesson.translation_key)
+    course.add_child(instance=lesson)
+    lesson.save_revision().publish()
+    services.enrol(learner, course)
+    params = launch_as(learner_client, lesson)
+    assert params["endpoint"] == "http://testserver/xapi/" and params["auth"].startswith("Basic ")
+    assert params["activity_id"] == "https://example.org/tincan/course"
+    from tests.xapi.conftest import LRS
+
+    lrs = LRS(params["auth"])
+    statement = {
+        "actor": json.loads(params["actor"]),
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
+        "object": {"id": params["activity_id"]},
+        "context": {"registration": params["registration"]},
+    }
+    assert lrs.post("statements", statement).status_code == 200
+    state = services.course_state(learner, course)
+    assert lesson.package_items().get().item_key in state.completed_keys
+    assert Enrolment.objects.get(user=learner).progress > 0
