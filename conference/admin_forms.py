@@ -3,7 +3,7 @@
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from . import showcase
+from . import services
 from .models import ShowcaseSubmission
 
 
@@ -50,7 +50,7 @@ class SubmissionModerationForm(WagtailAdminModelForm):
         status = self.cleaned_data["status"]
         note = self.cleaned_data.get("moderator_note", "")
         if status != original.status:
-            return showcase.change_status(original, status, self.for_user, note)
+            return services.change_status(original, status, self.for_user, note)
         if note != original.moderator_note:
             original.moderator_note = note
             original.save(update_fields=["moderator_note", "updated_at"])

@@ -11,7 +11,7 @@ from lms.core import json_ld
 from lms.core.models import SiteSettings
 from lms.core.page_cache import mark_cacheable
 
-from . import calendars, frab, showcase, structured_data
+from . import calendars, frab, services, structured_data
 from .forms import ProgrammeFilterForm, ShowcaseSubmissionForm
 from .models import HowToGuidePage, ShowcasePage, VideoLibraryPage
 from .schedule import programme_days, remember_zone, session_times, visitor_zone_from
@@ -156,7 +156,7 @@ def _submit(showcase_page, request):
     if request.method == "POST":
         form = ShowcaseSubmissionForm(conference, request.POST, request.FILES)
         if form.is_valid():
-            showcase.submit(form, request.user, conference)
+            services.submit(form, request.user, conference)
             messages.success(request, _("Thank you. Your video was submitted; we will email you at each step."))
             return redirect(showcase_page.url + showcase_page.reverse_subpage("mine"))
         status = 400

@@ -3,18 +3,15 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from lms.core.models import Parliament
-
+from . import services
 from .forms import JoinRequestForm
 from .models import HubPage
-from .tasks import notify_join_request
 
 
 def client_address(request):
@@ -44,11 +41,7 @@ def join_request(request, centre):
             form.add_error(None, _("Too many requests were sent from your address; please try again in an hour."))
             status = 429
         elif form.is_valid():
-            join = form.save(commit=False)
-            join.language = get_language() or ""
-            join.parliament = Parliament.objects.filter(name__iexact=join.organisation.strip()).first()
-            join.save()
-            transaction.on_commit(lambda: notify_join_request.delay(join.pk))
+            join = services.submit_join_request(form, get_language())
             messages.success(request, _("Thank you: your request was sent. We will answer by email."))
             return redirect(join.hub.url if join.hub else centre.url)
         else:

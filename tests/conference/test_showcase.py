@@ -11,7 +11,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from conference import showcase
+from conference import services
 from conference.models import ShowcaseStatusChange, ShowcaseSubmission, VideoEntry
 from conference.tasks import send_showcase_status_email
 from lms.accounts.factories import UserFactory
@@ -179,12 +179,12 @@ def test_only_administrators_moderate(submission, participant):
     host.groups.add(Group.objects.get_or_create(name="Editors")[0])
     for user in (participant, host):
         with pytest.raises(PermissionDenied):
-            showcase.change_status(submission, ShowcaseSubmission.Status.ACCEPTED, user)
+            services.change_status(submission, ShowcaseSubmission.Status.ACCEPTED, user)
     moderators = Group.objects.create(name="Conference moderators")
     moderators.permissions.add(Permission.objects.get(codename="change_showcasesubmission"))
     host.groups.add(moderators)
     host = type(host).objects.get(pk=host.pk)  # drop the permission cache
-    showcase.change_status(submission, ShowcaseSubmission.Status.UNDER_REVIEW, host)
+    services.change_status(submission, ShowcaseSubmission.Status.UNDER_REVIEW, host)
     assert ShowcaseSubmission.objects.get().status == "under_review"
 
 
@@ -204,12 +204,12 @@ def test_moderation_steps_email_the_submitter_and_fill_the_library(
 ):
     Status = ShowcaseSubmission.Status
     with django_capture_on_commit_callbacks():
-        showcase.change_status(submission, Status.UNDER_REVIEW, admin_user)
+        services.change_status(submission, Status.UNDER_REVIEW, admin_user)
     deliver_emails()
     with pytest.raises(ValidationError, match="cannot go from"):
-        showcase.change_status(submission, Status.SELECTED, admin_user)
+        services.change_status(submission, Status.SELECTED, admin_user)
     with django_capture_on_commit_callbacks():
-        showcase.change_status(submission, Status.ACCEPTED, admin_user, note="Lovely work.")
+        services.change_status(submission, Status.ACCEPTED, admin_user, note="Lovely work.")
     deliver_emails()
     video = VideoEntry.objects.get(submission=submission)
     assert video.published and not video.shown_in_plenary
@@ -221,7 +221,7 @@ def test_moderation_steps_email_the_submitter_and_fill_the_library(
     )
     assert video.video_file.name == submission.video_file.name
     with django_capture_on_commit_callbacks():
-        showcase.change_status(submission, Status.SELECTED, admin_user)
+        services.change_status(submission, Status.SELECTED, admin_user)
     deliver_emails()
     video.refresh_from_db()
     assert video.shown_in_plenary
@@ -263,7 +263,7 @@ def test_status_email_sent_by_a_real_worker(celery_worker, home):
         video_url="https://youtu.be/abcdefghijk",
         duration_seconds=60,
     )
-    showcase.change_status(submission, ShowcaseSubmission.Status.UNDER_REVIEW, UserFactory(is_superuser=True))
+    services.change_status(submission, ShowcaseSubmission.Status.UNDER_REVIEW, UserFactory(is_superuser=True))
     change = ShowcaseStatusChange.objects.get(submission=submission)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -1,12 +1,19 @@
-"""The showcase workflow: submitting, moving a submission between statuses, publishing to the library.
+"""The writes of the conference app: the showcase workflow (submitting, moving a submission between statuses,
+publishing to the library) and its emails.
 
-Every step is recorded as a ShowcaseStatusChange; its email to the submitter is sent after the
-transaction commits, once.
+Views, the admin and the tasks in ``conference.tasks`` call these functions. Every step is recorded as a
+ShowcaseStatusChange; its email to the submitter is sent after the transaction commits, once.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
+
+from lms.core.sending import send_once
 
 from .models import ShowcaseStatusChange, ShowcaseSubmission, VideoEntry
 
@@ -89,3 +96,19 @@ def sync_library(submission):
     entry.shown_in_plenary = submission.status == Status.SELECTED or entry.shown_in_plenary
     entry.save()
     return entry
+
+
+def _status_email(change):
+    submission = change.submission
+    user = submission.submitter
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        context = {"change": change, "submission": submission, "user": user, "base_url": settings.BASE_URL}
+        subject = render_to_string("conference/email/status_subject.txt", context).strip()
+        body = render_to_string("conference/email/status_body.txt", context)
+    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+def send_status_email(change_id):
+    """Email the submitter about one status change of their submission, once; True when it was sent now."""
+    changes = ShowcaseStatusChange.objects.select_related("submission__submitter", "submission__conference")
+    return send_once(changes, change_id, "notified_at", _status_email) is not None
