@@ -1,15 +1,54 @@
-"""Filters of the open-data catalogue (format, category, region), shared by the page and its downloads."""
+"""The listings' filters of the hubs app (django-filter): hubs, the parliament directory, the open-data catalogue."""
 
 import django_filters
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lms.core.models import DataFormat, Parliament
 
-from .models import DataCategory, OpenDataPortal
+from .models import DataCategory, HubKind, HubPage, OpenDataPortal
+
+
+class HubFilter(django_filters.FilterSet):
+    """The hub index: regional or thematic hubs, of one region."""
+
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=HubKind.choices, empty_label=_("All hubs"))
+    region = django_filters.ChoiceFilter(
+        label=_("Region"), choices=Parliament.Region.choices, empty_label=_("All regions")
+    )
+
+    class Meta:
+        model = HubPage
+        fields = ["kind", "region"]
+
+
+class ParliamentFilter(django_filters.FilterSet):
+    """The parliament directory: parliaments of one region, or taking part in one of ``hubs``."""
+
+    region = django_filters.ChoiceFilter(
+        label=_("Region"), choices=Parliament.Region.choices, empty_label=_("All regions")
+    )
+    hub = django_filters.ModelChoiceFilter(
+        label=_("Hub"), queryset=HubPage.objects.none(), to_field_name="slug", empty_label=_("All hubs"),
+        method="filter_hub",
+    )  # fmt: skip
+
+    class Meta:
+        model = Parliament
+        fields = ["region", "hub"]
+
+    def __init__(self, data=None, *, hubs, **kwargs):
+        super().__init__(data, **kwargs)
+        self.filters["hub"].queryset = hubs
+
+    def filter_hub(self, queryset, name, hub):
+        return queryset.filter(models.Q(hosted_hubs=hub) | models.Q(hub_memberships__hub=hub)).distinct()
 
 
 class CatalogueFilter(django_filters.FilterSet):
+    """The open-data catalogue (format, category, region, API), shared by the page and its downloads."""
+
     format = django_filters.ModelChoiceFilter(
         label=_("Format"),
         field_name="parliament__open_data_formats",

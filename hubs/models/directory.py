@@ -34,14 +34,9 @@ class ParliamentDirectoryPage(CachedRoutablePageMixin, BasePage):
 
         return HubPage.objects.live().public().filter(locale=self.locale).select_related("host")
 
-    def parliaments(self, region="", hub=None):
-        """The directory's parliaments, optionally of one region or taking part in one hub."""
-        parliaments = Parliament.objects.prefetch_related("open_data_formats")
-        if region:
-            parliaments = parliaments.filter(region=region)
-        if hub is not None:
-            parliaments = parliaments.filter(models.Q(hosted_hubs=hub) | models.Q(hub_memberships__hub=hub)).distinct()
-        return parliaments
+    def parliaments(self):
+        """The directory's parliaments, with their open-data formats."""
+        return Parliament.objects.prefetch_related("open_data_formats")
 
     def hubs_of(self, parliament):
         """The live hubs (in this language) the parliament hosts or takes part in."""
@@ -54,18 +49,10 @@ class ParliamentDirectoryPage(CachedRoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        hubs = list(self.hubs())
-        region = request.GET.get("region", "")
-        region = region if region in Parliament.Region.values else ""
-        hub_slug = request.GET.get("hub", "")
-        hub = next((candidate for candidate in hubs if candidate.slug == hub_slug), None)
-        context = {
-            "parliaments": self.parliaments(region=region, hub=hub),
-            "regions": Parliament.Region.choices,
-            "hubs": hubs,
-            "selected_region": region,
-            "selected_hub": hub,
-        }
+        from ..filters import ParliamentFilter
+
+        parliaments = ParliamentFilter(request.GET or None, queryset=self.parliaments(), hubs=self.hubs())
+        context = {"filter": parliaments, "parliaments": parliaments.qs}
         return self.render(request, context_overrides=context)
 
     @path("<slug:slug>/")

@@ -52,18 +52,11 @@ class HubIndexPage(BasePage):
         return hubs
 
     def get_context(self, request, *args, **kwargs):
+        from ..filters import HubFilter
+
         context = super().get_context(request, *args, **kwargs)
-        kind = request.GET.get("kind", "")
-        region = request.GET.get("region", "")
-        kind = kind if kind in HubKind.values else ""
-        region = region if region in Parliament.Region.values else ""
-        context.update(
-            hubs=self.hubs(kind=kind, region=region),
-            kinds=HubKind.choices,
-            regions=Parliament.Region.choices,
-            selected_kind=kind,
-            selected_region=region,
-        )
+        hubs = HubFilter(request.GET or None, queryset=self.hubs())
+        context.update(filter=hubs, hubs=hubs.qs)
         return context
 
 
