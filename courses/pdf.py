@@ -1,100 +1,138 @@
-"""PDF certificates and transcripts, drawn with fpdf2 in a Unicode font so every learner's name prints."""
+"""PDF certificates and transcripts, drawn with fpdf2.
 
-from pathlib import Path
+Text is shaped with HarfBuzz (``uharfbuzz``) so Arabic joins and runs right to left, in IBM Plex Sans Arabic
+(Arabic and Western European Latin) with Noto Sans behind it for the rest of Latin, Greek and Cyrillic. Both
+fonts come from pinned PyPI packages (``fontpkg-*``), so every machine prints the same certificate.
+"""
 
-from django.conf import settings
-from django.utils import formats
+import io
+import logging
+
+import fontpkg_ibm_plex_sans_arabic as plex_arabic
+import fontpkg_noto_sans as noto_sans
+from django.utils import formats, translation
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
-from fpdf import FPDF
+from fpdf import FPDF, ViewerPreferences
+from fpdf.enums import Align, XPos, YPos
 
-FALLBACK_FONT = "helvetica"
+logger = logging.getLogger(__name__)
+
+FAMILY = "plex"
+FALLBACK = "noto"
+NOTO_SANS = noto_sans.ROOT / "files" / "NotoSans[wdth,wght].ttf"
+NEXT_LINE = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
 
 
-def _document(orientation="portrait"):
+def _document(language, title, orientation="portrait"):
     pdf = FPDF(orientation=orientation, format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
-    font_path = Path(settings.COURSES_PDF_FONT)
-    family = FALLBACK_FONT
-    if font_path.is_file():
-        pdf.add_font("body", "", str(font_path))
-        bold = font_path.with_name(font_path.stem + "-Bold" + font_path.suffix)
-        pdf.add_font("body", "B", str(bold if bold.is_file() else font_path))
-        family = "body"
-    pdf.set_font(family, size=12)
-    pdf.family_name = family
+    pdf.add_font(FAMILY, "", str(plex_arabic.ROOT / "files" / "IBMPlexSansArabic-Regular.ttf"))
+    pdf.add_font(FAMILY, "B", str(plex_arabic.ROOT / "files" / "IBMPlexSansArabic-Bold.ttf"))
+    pdf.add_font(FALLBACK, "", str(NOTO_SANS))
+    pdf.set_fallback_fonts([FALLBACK], exact_match=False)
+    rtl = get_language_info(language)["bidi"]
+    pdf.set_text_shaping(use_shaping_engine=True, direction="rtl" if rtl else "ltr")
+    pdf.set_font(FAMILY, size=12)
+    # What a PDF without a structure tree can still say: its title (shown instead of the file name) and language.
+    pdf.set_title(title)
+    pdf.set_lang(language)
+    pdf.set_creator(_("Centre for Innovation in Parliament"))
+    pdf.set_display_mode("fullpage")
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     return pdf
 
 
-def _text(pdf, value):
-    # The core fallback font covers Latin-1 only; a missing Unicode font must not break the download.
-    if pdf.family_name == FALLBACK_FONT:
-        return str(value).encode("latin-1", "replace").decode("latin-1")
-    return str(value)
+def _line(pdf, text, size, style="", height=None):
+    pdf.set_font(FAMILY, style, size)
+    pdf.multi_cell(0, height or size * 0.55, str(text), align=Align.C, **NEXT_LINE)
 
 
-def certificate_pdf(certificate, verify_url):
-    """A one-page landscape certificate with its verification code and address."""
-    pdf = _document("landscape")
-    pdf.add_page()
-    pdf.set_draw_color(0, 85, 140)
-    pdf.set_line_width(1.5)
-    pdf.rect(10, 10, pdf.w - 20, pdf.h - 20)
-    pdf.set_y(30)
-    pdf.set_font(pdf.family_name, size=14)
-    pdf.cell(0, 10, _text(pdf, _("Inter-Parliamentary Union · Centre for Innovation in Parliament")), align="C")
-    pdf.ln(20)
-    pdf.set_font(pdf.family_name, "B", 30)
-    pdf.cell(0, 14, _text(pdf, _("Certificate of completion")), align="C")
-    pdf.ln(22)
-    pdf.set_font(pdf.family_name, size=14)
-    pdf.cell(0, 10, _text(pdf, _("This certifies that")), align="C")
-    pdf.ln(14)
-    pdf.set_font(pdf.family_name, "B", 24)
-    pdf.cell(0, 12, _text(pdf, certificate.learner_name), align="C")
-    pdf.ln(16)
-    pdf.set_font(pdf.family_name, size=14)
-    pdf.cell(0, 10, _text(pdf, _("completed the course")), align="C")
-    pdf.ln(12)
-    pdf.set_font(pdf.family_name, "B", 18)
-    pdf.multi_cell(0, 10, _text(pdf, certificate.course_title), align="C")
-    pdf.set_font(pdf.family_name, size=12)
-    if certificate.hub_name:
-        pdf.cell(0, 8, _text(pdf, _("offered by %(hub)s") % {"hub": certificate.hub_name}), align="C")
-        pdf.ln(8)
-    pdf.cell(0, 8, _text(pdf, formats.date_format(certificate.issued_at, "DATE_FORMAT")), align="C")
-    pdf.set_y(pdf.h - 38)
-    pdf.set_font(pdf.family_name, size=10)
-    pdf.cell(0, 6, _text(pdf, _("Verification code: %(code)s") % {"code": certificate.code}), align="C")
-    pdf.ln(6)
-    pdf.cell(0, 6, _text(pdf, verify_url), align="C", link=verify_url)
-    return bytes(pdf.output())
+def _image(pdf, image, max_width, max_height):
+    """A Wagtail image centred on the current line, scaled into the box; skipped if it cannot be read."""
+    try:
+        with image.open_file() as handle:
+            data = io.BytesIO(handle.read())
+        scale = min(max_width / image.width, max_height / image.height)
+        width, height = image.width * scale, image.height * scale
+        pdf.image(data, x=(pdf.w - width) / 2, y=pdf.get_y(), w=width, h=height)
+    except (OSError, ValueError, RuntimeError, ZeroDivisionError):
+        logger.warning("Certificate image %s could not be printed", image.pk, exc_info=True)
+        return
+    pdf.set_y(pdf.get_y() + height + 2)
 
 
-def transcript_pdf(learner_name, rows):
+def certificate_pdf(certificate, verify_url, design):
+    """A one-page landscape certificate in the language it was earned in, with its verification code and address.
+
+    ``design`` gives the issuer's name, the hub's logo and the signatory (``CertificateDesign``).
+    """
+    with translation.override(certificate.language):
+        title = _("Certificate of completion")
+        pdf = _document(certificate.language, f"{title}: {certificate.course_title}", "landscape")
+        pdf.add_page()
+        pdf.set_draw_color(0, 85, 140)
+        pdf.set_line_width(1.5)
+        pdf.rect(10, 10, pdf.w - 20, pdf.h - 20)
+        pdf.set_margins(20, 18, 20)
+        pdf.set_y(18)
+        if design.logo:
+            _image(pdf, design.logo, 60, 18)
+        _line(pdf, design.issuer_name, 14)
+        pdf.ln(6)
+        _line(pdf, title, 30, "B", 14)
+        pdf.ln(6)
+        _line(pdf, _("This certifies that"), 14)
+        pdf.ln(2)
+        _line(pdf, certificate.learner_name, 24, "B")
+        pdf.ln(2)
+        _line(pdf, _("completed the course"), 14)
+        _line(pdf, certificate.course_title, 18, "B")
+        if certificate.hub_name:
+            _line(pdf, _("offered by %(hub)s") % {"hub": certificate.hub_name}, 12)
+        _line(pdf, formats.date_format(certificate.issued_at, "DATE_FORMAT"), 12)
+        pdf.ln(4)
+        if design.signature:
+            _image(pdf, design.signature, 50, 16)
+        if design.signatory_name:
+            _line(pdf, design.signatory_name, 12, "B", 6)
+        if design.signatory_title:
+            _line(pdf, design.signatory_title, 10, "", 5)
+        pdf.set_y(max(pdf.get_y() + 2, pdf.h - 36))
+        _line(pdf, _("Verification code: %(code)s") % {"code": certificate.code}, 10, "", 5)
+        pdf.set_font(FAMILY, "", 10)
+        pdf.multi_cell(0, 5, verify_url, align=Align.C, link=verify_url, **NEXT_LINE)
+        return bytes(pdf.output())
+
+
+TRANSCRIPT_COLUMNS = (56, 22, 22, 22, 18, 22, 28)  # millimetres, 190 in all: no header is cut mid-word
+
+
+def language_name(code):
+    """A language code as the reader's language names it ("English", "anglais")."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
+def transcript_pdf(learner_name, header, rows, language):
     """A table of the learner's courses: title, language, enrolled, status, progress, completed, certificate."""
-    pdf = _document()
+    title = _("Learning transcript")
+    pdf = _document(language, f"{title}: {learner_name}")
     pdf.add_page()
-    pdf.set_font(pdf.family_name, "B", 18)
-    pdf.cell(0, 10, _text(pdf, _("Learning transcript")))
-    pdf.ln(10)
-    pdf.set_font(pdf.family_name, size=12)
-    pdf.cell(0, 8, _text(pdf, learner_name))
-    pdf.ln(12)
-    pdf.set_font(pdf.family_name, size=9)
-    with pdf.table(col_widths=(52, 12, 22, 22, 14, 22, 30), text_align="LEFT") as table:
-        header = table.row()
-        for title in (
-            _("Course"),
-            _("Language"),
-            _("Enrolled"),
-            _("Status"),
-            _("Progress"),
-            _("Completed"),
-            _("Certificate"),
-        ):
-            header.cell(_text(pdf, title))
+    pdf.set_font(FAMILY, "B", 18)
+    pdf.cell(0, 10, title, **NEXT_LINE)
+    pdf.set_font(FAMILY, size=12)
+    pdf.cell(0, 8, learner_name, **NEXT_LINE)
+    pdf.ln(4)
+    pdf.set_font(FAMILY, size=9)
+    with pdf.table(col_widths=TRANSCRIPT_COLUMNS, text_align="LEFT") as table:
+        cells = table.row()
+        for column in header:
+            cells.cell(str(column))
         for row in rows:
             cells = table.row()
             for value in row:
-                cells.cell(_text(pdf, value))
+                cells.cell(str(value))
     return bytes(pdf.output())

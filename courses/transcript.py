@@ -4,6 +4,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from .models import Enrolment
+from .pdf import language_name
 
 HEADER = [_("Course"), _("Language"), _("Enrolled"), _("Status"), _("Progress (%)"), _("Completed"), _("Certificate")]
 
@@ -21,7 +22,7 @@ def transcript_rows(user):
         rows.append(
             [
                 enrolment.course_title,
-                enrolment.language,
+                str(language_name(enrolment.language)),
                 _date(enrolment.enrolled_at),
                 str(enrolment.get_status_display()),
                 str(enrolment.progress),

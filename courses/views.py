@@ -1,17 +1,22 @@
 """Learner views outside the page tree: "My learning", transcripts and public certificate verification."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_GET
-from wagtail.models import Locale
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.models import Locale, Site
 
 from lms.core.csv_export import csv_response
 
+from .certificate_design import certificate_design
+from .credentials import badge, issuer, status_list
 from .models import Certificate, CoursePage, Enrolment
 from .pdf import certificate_pdf, transcript_pdf
 from .transcript import HEADER, transcript_rows
+
+MAX_CREDENTIAL_UPLOAD = 64 * 1024
 
 
 def localized_courses(keys):
@@ -58,7 +63,7 @@ def transcript_csv(request):
 @login_required
 @require_GET
 def transcript_pdf_view(request):
-    content = transcript_pdf(request.user.get_full_name(), transcript_rows(request.user))
+    content = transcript_pdf(request.user.get_full_name(), HEADER, transcript_rows(request.user), get_language())
     return _download(HttpResponse(content, content_type="application/pdf"), "transcript.pdf")
 
 
@@ -71,23 +76,106 @@ def verify_lookup(request):
     return render(request, "courses/certificate_lookup.html")
 
 
+def _issuer_name(request, certificate):
+    return certificate_design(Site.find_for_request(request), certificate).issuer_name
+
+
 @require_GET
 def certificate_detail(request, code):
-    """Public verification of a certificate, without login: who, which course, when, which hub."""
-    certificate = Certificate.objects.filter(code=code.upper()).select_related("enrolment").first()
+    """Public verification of a certificate, without login: who, which course, when, which hub, and whether its
+    Open Badge is signed by this platform and still valid."""
+    certificate = Certificate.objects.filter(code=code.upper()[:20]).select_related("enrolment__user").first()
     if certificate is None:
         return render(request, "courses/certificate_lookup.html", {"code": code, "not_found": True}, status=404)
     course = localized_courses([certificate.course_key]).get(certificate.course_key)
     is_owner = request.user.is_authenticated and certificate.enrolment.user_id == request.user.pk
-    context = {"certificate": certificate, "course": course, "is_owner": is_owner}
+    design = certificate_design(Site.find_for_request(request), certificate, course)
+    token = badge.signed_credential(certificate, design.issuer_name)
+    context = {
+        "certificate": certificate,
+        "course": course,
+        "is_owner": is_owner,
+        "design": design,
+        "badge_verification": badge.verify_credential(token),
+        "issuer_did": issuer.issuer_did(),
+    }
     return render(request, "courses/certificate_detail.html", context)
+
+
+def _own_certificate(request, code):
+    return get_object_or_404(
+        Certificate.objects.select_related("enrolment__user"), code=code.upper()[:20], enrolment__user=request.user
+    )
+
+
+def _revoked(request, certificate):
+    message = _("This certificate was revoked: %(reason)s") % {"reason": certificate.revocation_reason}
+    return render(request, "courses/certificate_lookup.html", {"revoked_message": message}, status=410)
 
 
 @login_required
 @require_GET
 def certificate_download(request, code):
-    """The certificate as PDF, for the learner who earned it."""
-    certificate = get_object_or_404(Certificate, code=code.upper(), enrolment__user=request.user)
-    verify_url = request.build_absolute_uri(reverse("courses:certificate", args=[certificate.code]))
-    content = certificate_pdf(certificate, verify_url)
+    """The certificate as PDF, for the learner who earned it (not once revoked)."""
+    certificate = _own_certificate(request, code)
+    if certificate.is_revoked:
+        return _revoked(request, certificate)
+    course = localized_courses([certificate.course_key]).get(certificate.course_key)
+    design = certificate_design(Site.find_for_request(request), certificate, course)
+    content = certificate_pdf(certificate, badge.verification_url(certificate), design)
     return _download(HttpResponse(content, content_type="application/pdf"), f"certificate-{certificate.code}.pdf")
+
+
+@login_required
+@require_GET
+def certificate_badge(request, code):
+    """The certificate as a signed Open Badges 3.0 credential (VC-JWT), for the learner who earned it."""
+    certificate = _own_certificate(request, code)
+    if certificate.is_revoked:
+        return _revoked(request, certificate)
+    token = badge.signed_credential(certificate, _issuer_name(request, certificate))
+    return _download(HttpResponse(token, content_type=badge.MEDIA_TYPE), badge.badge_filename(certificate))
+
+
+def _presented_credential(request):
+    upload = request.FILES.get("file")
+    if upload is not None:
+        if upload.size > MAX_CREDENTIAL_UPLOAD:
+            return None
+        return upload.read().decode("utf-8", "replace")
+    text = request.POST.get("credential", "")
+    return text if len(text) <= MAX_CREDENTIAL_UPLOAD else None
+
+
+@require_http_methods(["GET", "POST"])
+def verify_badge(request):
+    """Anyone checks an Open Badge file or text (VC-JWT): signed by this platform, which certificate, revoked or not."""
+    if request.method == "GET":
+        return render(request, "courses/badge_verify.html")
+    presented = _presented_credential(request)
+    if presented is None:
+        context = {"error": _("The credential is larger than 64 KB; an Open Badge of this platform is far smaller.")}
+        return render(request, "courses/badge_verify.html", context, status=400)
+    if not presented.strip():
+        context = {"error": _("Paste the Open Badge or choose its file.")}
+        return render(request, "courses/badge_verify.html", context, status=400)
+    verification = badge.verify_credential(presented)
+    status = 200 if verification.certificate else 400
+    return render(request, "courses/badge_verify.html", {"verification": verification}, status=status)
+
+
+@require_GET
+def did_document(request):
+    """The platform's ``did:web`` document: the public key that verifies its Open Badges."""
+    response = JsonResponse(issuer.did_document(), content_type="application/did+json")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def revocation_list(request):
+    """The signed Bitstring Status List of revoked certificates, as verifiers fetch it."""
+    response = HttpResponse(status_list.status_list_token(), content_type=badge.MEDIA_TYPE)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=300"
+    return response

@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import BulkEnrolView, courses_user_can_manage
+from .certificate_admin import CertificateViewSet
 from .models import Topic
 
 
@@ -20,6 +21,11 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    return CertificateViewSet("certificates")
 
 
 @hooks.register("register_admin_urls")

@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses import views as courses_views
 from lms.core import routing
 from lms.core import views as core_views
 from lms.core.sitemaps import MultilingualSitemap
@@ -22,6 +23,9 @@ urlpatterns = [
     path("xapi/", include("lms.xapi.urls")),
     path("content/", include("courses.packages.urls")),
     path("api/", include("courses.packages.api_urls")),
+    # The Open Badges issuer: its did:web document and the revocation list, the same in every language.
+    path(".well-known/did.json", courses_views.did_document, name="did_document"),
+    path("credentials/status/revocation", courses_views.revocation_list, name="credential_status_list"),
 ]
 
 if settings.DEBUG:

@@ -5,6 +5,7 @@ modules. Access, progress and scoring go through ``courses.services``.
 """
 
 from .catalogue import CatalogPage
+from .certificate_settings import CertificateSettings
 from .course import CompletionRule, CoursePage, Level
 from .items import CourseItemPage, LessonPage, ModulePage, QuizPage
 from .outline import Outline, OutlineItem
@@ -15,6 +16,7 @@ from .topics import Topic
 __all__ = [
     "CatalogPage",
     "Certificate",
+    "CertificateSettings",
     "CompletionRule",
     "ContentPackage",
     "CourseItemPage",

@@ -210,6 +210,16 @@ class Certificate(models.Model):
     hub_name = models.CharField(_("hub"), max_length=255, blank=True)
     language = models.CharField(_("language"), max_length=8)
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
+    revocation_reason = models.CharField(
+        _("revocation reason"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Give a reason to revoke the certificate (its page and its Open Badge then say so); "
+            "clear it to reinstate the certificate."
+        ),
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("certificate")
@@ -219,6 +229,19 @@ class Certificate(models.Model):
 
     def __str__(self):
         return self.code
+
+    def save(self, *args, **kwargs):
+        # Revocation is the reason being there: the date follows it, so the admin form has one field.
+        self.revocation_reason = self.revocation_reason.strip()
+        if self.revocation_reason and self.revoked_at is None:
+            self.revoked_at = timezone.now()
+        elif not self.revocation_reason:
+            self.revoked_at = None
+        super().save(*args, **kwargs)
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
 
 
 class Invitation(models.Model):

@@ -106,6 +106,15 @@ class HubPage(BasePage):
         related_name="hosted_hubs",
         help_text=_("The parliament that runs the hub; its staff author the hub's pages and courses."),
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on the hub's course cards and printed on the certificates of its courses."),
+    )
     introduction = models.TextField(_("introduction"), help_text=_("The hub's purpose in one or two sentences."))
     who_may_join = models.CharField(
         _("who may join"),
@@ -139,6 +148,7 @@ class HubPage(BasePage):
             [
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("region")]),
                 FieldPanel("host"),
+                FieldPanel("logo"),
                 FieldPanel("who_may_join"),
                 FieldPanel("open_data_required"),
             ],

@@ -172,7 +172,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "courses:my_learning"
 
 # django-allauth: the email address is the login.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -295,6 +295,6 @@ CONFERENCE_CAPTIONS_MAX_KB = 512
 PAGE_CACHE_VARY_COOKIES = [*PAGE_CACHE_VARY_COOKIES, "conference_tz"]
 
 # Courses
-# A Unicode TrueType font for certificates and transcripts (Debian's fonts-dejavu-core); its "-Bold" sibling
-# is used for headings. Without it, PDFs fall back to a Latin-1 core font.
-COURSES_PDF_FONT = os.environ.get("COURSES_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+# The Ed25519 private key (PEM) that signs Open Badges; without it, one derived from SECRET_KEY (so changing
+# SECRET_KEY would then change the issuer's key: set this in production). See docs/certificates.md.
+OPEN_BADGES_SIGNING_KEY = os.environ.get("OPEN_BADGES_SIGNING_KEY", "").replace("\\n", "\n")

@@ -137,7 +137,7 @@ def test_profile_needs_login(client, home):
 def test_logging_in_continues_in_the_preferred_language(client, home):
     user = UserFactory(preferred_language="es")
     response = client.post("/en/account/login/", {"login": user.email, "password": DEFAULT_PASSWORD})
-    assert response["Location"] == "/es/account/profile/"
+    assert response["Location"] == "/es/my-learning/"
 
 
 @pytest.mark.django_db
