@@ -31,13 +31,16 @@ def test_visitor_switches_to_french_signs_up_and_logs_in(live_server, browser_pa
     link = re.search(r"https?://\S+/account/confirm-email/\S+/", mail.outbox[-1].body).group(0)
     page.goto(link.replace("http://testserver", live_server.url))
     page.get_by_role("button", name="Confirmer").click()
-    page.wait_for_url(re.compile(r"/fr/account/profile/"))
-    assert page.get_by_role("heading", level=1).inner_text() == "Votre profil"
+    # Logging in lands on "My learning", which the header links to (and marks as the current page).
+    page.wait_for_url(re.compile(r"/fr/my-learning/"))
+    assert page.get_by_role("heading", level=1).inner_text() == "Mon apprentissage"
+    account = page.get_by_role("navigation", name="Votre compte")
+    assert account.get_by_role("link", name="Mon apprentissage").get_attribute("aria-current") == "page"
 
     page.get_by_role("button", name="Se déconnecter").click()
     page.get_by_role("link", name="Se connecter").click()
     page.get_by_label("Adresse électronique").fill("lea@example.org")
     page.get_by_label(re.compile(r"^Mot de passe\W*$")).fill("un-mot-de-passe-sûr")
     page.get_by_role("button", name="Connexion").click()
-    page.wait_for_url(re.compile(r"/fr/account/profile/"))
+    page.wait_for_url(re.compile(r"/fr/my-learning/"))
     assert User.objects.get(email="lea@example.org").full_name == "Léa Martin"
