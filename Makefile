@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev messages migrate demo lint format chromium bench clean
+.PHONY: run test install install-dev messages migrate demo lint format chromium poppler bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,8 +43,15 @@ chromium:
 	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Install Chromium (Debian package 'chromium') to run the browser tests." >&2; exit 1; fi; }
 
+## Poppler's pdftoppm, with which the tests render certificates to PNG (Debian package 'poppler-utils').
+poppler:
+	@command -v pdftoppm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq poppler-utils >/dev/null; \
+	  else echo "Install poppler-utils to run the certificate rendering tests." >&2; exit 1; fi; }
+
 ## Run the whole test suite (SQLite unless DATABASE_URL is set).
-test: install-dev messages chromium
+test: install-dev messages chromium poppler
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-dev

@@ -100,6 +100,8 @@ def certificate_pdf(certificate, verify_url, design):
             _line(pdf, design.signatory_title, 10, "", 5)
         pdf.set_y(max(pdf.get_y() + 2, pdf.h - 36))
         _line(pdf, _("Verification code: %(code)s") % {"code": certificate.code}, 10, "", 5)
+        # An address reads left to right in every language (in a right-to-left line its final "/" would lead).
+        pdf.set_text_shaping(use_shaping_engine=True, direction="ltr")
         pdf.set_font(FAMILY, "", 10)
         pdf.multi_cell(0, 5, verify_url, align=Align.C, link=verify_url, **NEXT_LINE)
         return bytes(pdf.output())

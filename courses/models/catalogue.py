@@ -57,10 +57,21 @@ class CatalogPage(BasePage):
         page_obj = Paginator(courses, self.courses_per_page).get_page(request.GET.get("page"))
         listed = list(page_obj.object_list)
         progress = progress_by_course(request.user, listed)
+        hubs = hubs_of(listed)
         context.update(
             filter_form=form,
             page_obj=page_obj,
             extra_query=form.query_string(),
-            cards=[(course, progress.get(course.translation_key)) for course in listed],
+            cards=[(course, progress.get(course.translation_key), hubs.get(course.pk)) for course in listed],
         )
         return context
+
+
+def hubs_of(courses):
+    """{course id: the hub it sits under, with its logo} for a page of cards, in one query."""
+    from hubs.models import HubPage
+
+    parent_paths = {course.pk: course.path[: -Page.steplen] for course in courses}
+    found = HubPage.objects.filter(path__in=set(parent_paths.values())).select_related("logo")
+    by_path = {hub.path: hub for hub in found}
+    return {pk: by_path[path] for pk, path in parent_paths.items() if path in by_path}

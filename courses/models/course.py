@@ -136,6 +136,9 @@ class CoursePage(RoutablePageMixin, BasePage):
     parent_page_types = ["hubs.HubPage"]
     subpage_types = ["courses.ModulePage", "courses.LessonPage", "courses.QuizPage", "courses.PackageLessonPage"]
 
+    # A course sits under its hub in the tree, but readers come to it through the main menu's "Courses".
+    menu_section = "courses.catalogpage"
+
     class Meta:
         verbose_name = _("course")
 

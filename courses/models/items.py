@@ -27,6 +27,8 @@ from .course import CoursePage
 class CourseContentMixin:
     """What modules, lessons and quizzes share: finding their course."""
 
+    menu_section = "courses.catalogpage"  # the main menu's "Courses", though they sit under a hub
+
     @cached_property
     def course(self):
         return remember(f"course-of:{self.pk}", self._find_course)

@@ -4,6 +4,7 @@ The chart is decorative for screen readers (the page shows the same numbers in a
 so that the figure's purpose is still announced.
 """
 
+import math
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 720, 260
@@ -30,21 +31,24 @@ class Chart:
     right_edge: int
 
 
-def _nice_max(value):
-    if value <= 5:
-        return 5
-    magnitude = 10 ** (len(str(int(value))) - 1)
-    for step in (1, 2, 2.5, 5, 10):
-        top = step * magnitude
-        if top >= value:
-            return int(top)
-    return int(10 * magnitude)
+def integer_ticks(value, most=5):
+    """Whole-number ticks from 0 past ``value``, at a round step (1, 2 or 5 times a power of ten), at most
+    ``most`` steps: counts of learners never get a tick at 1.25."""
+    value = max(math.ceil(value), 1)
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            if math.ceil(value / step) <= most:
+                return list(range(0, step * math.ceil(value / step) + 1, step))
+        magnitude *= 10
 
 
 def line_chart(labels, series):
     """Lay out ``series`` ([Series]) over the x ``labels``; returns a Chart the template draws."""
     count = len(labels)
-    top_value = _nice_max(max((max(s.values, default=0) for s in series), default=0))
+    ticks = integer_ticks(max((max(s.values, default=0) for s in series), default=0))
+    top_value = ticks[-1]
     plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def x(index):
@@ -57,7 +61,7 @@ def line_chart(labels, series):
         item.points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(item.values))
     every = max(1, count // 8)
     x_labels = [(round(x(i), 1), label) for i, label in enumerate(labels) if i % every == 0]
-    y_ticks = [(round(y(top_value * step / 4), 1), int(top_value * step / 4)) for step in range(5)]
+    y_ticks = [(round(y(tick), 1), tick) for tick in ticks]
     return Chart(
         width=WIDTH,
         height=HEIGHT,

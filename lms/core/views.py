@@ -8,15 +8,28 @@ from wagtail.models import Locale, Page
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_MAX_RESULTS = 200
+
+
+def rank(results, query):
+    """Relevance order, with pages whose title holds every word of the query first and menu pages after the
+    rest: a course called "Open data" then comes before "About the Centre", which only mentions it."""
+    words = query.casefold().split()
+
+    def key(page):
+        title = page.title.casefold()
+        return (not all(word in title for word in words), page.show_in_menus)
+
+    return sorted(results, key=key)  # stable: relevance decides within each group
 
 
 @require_GET
 def search(request):
     """Site search over the live, public pages of the current language."""
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
-    results = Page.objects.none()
+    results = []
     if query:
-        results = (
+        found = (
             Page.objects.live()
             .public()
             .filter(locale=Locale.get_active())
@@ -24,6 +37,7 @@ def search(request):
             .specific()
             .search(query)
         )
+        results = rank(found[:SEARCH_MAX_RESULTS], query)
     page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "core/search.html", {"query": query, "results": page})
 

@@ -203,6 +203,8 @@ LANGUAGES = [
     ("ar", "العربية"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# Dates as each language writes them; English follows international usage, day first (lms/formats/en).
+FORMAT_MODULE_PATH = ["lms.formats"]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600

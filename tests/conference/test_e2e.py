@@ -98,3 +98,25 @@ def test_showcase_from_submission_to_library(browser_page, live_server, site):
     page.get_by_role("link", name="E-petitions in Zambia").click()
     assert page.locator("video source").count() == 1
     assert page.get_by_role("heading", name="E-petitions in Zambia").is_visible()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 375, "height": 667}, {"width": 1280, "height": 900}])
+def test_on_a_phone_the_filters_fold_away_and_the_first_session_shows_on_the_first_screen(
+    chromium, live_server, site, viewport
+):
+    conference, _library, _showcase = site
+    context = chromium.new_context(locale="en-GB", viewport=viewport)
+    page = context.new_page()
+    page.goto(live_server.url + conference.url + "programme/")
+    first = page.locator(".session").first
+    assert first.bounding_box()["y"] + 40 < viewport["height"]  # its title is on the first screen
+    filters = page.locator("form.filters")
+    if viewport["width"] < 600:
+        assert not filters.is_visible()
+        page.get_by_text("Filter the programme").click()
+        assert filters.is_visible()
+    else:
+        assert filters.is_visible() and not page.locator(".filters-toggle > summary").is_visible()
+    page.screenshot(path=f"test-artifacts/screenshots/programme-{viewport['width']}.png")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    context.close()

@@ -71,3 +71,41 @@ def test_unknown_address_gives_the_404_page(client, home):
 def test_500_page_stands_alone():
     html = render_to_string("500.html")
     assert "Something went wrong" in html and 'dir="rtl"' in html
+
+
+def test_search_results_give_the_page_type_a_snippet_and_put_a_course_above_menu_pages(client, home):
+    from wagtail.rich_text import RichText
+
+    from courses.factories import CatalogPageFactory, CoursePageFactory
+    from hubs.factories import CentrePageFactory, HubIndexPageFactory, HubPageFactory
+    from lms.core.factories import ParliamentFactory, StandardPageFactory
+
+    about = StandardPageFactory(
+        parent=home,
+        title="About the Centre",
+        show_in_menus=True,
+        body=[("paragraph", RichText("<p>We run a course on <b>open data</b>.</p>"))],
+    )
+    CatalogPageFactory(parent=home, title="Courses", show_in_menus=True)
+    centre = CentrePageFactory(parent=home, show_in_menus=False)
+    hub = HubPageFactory(parent=HubIndexPageFactory(parent=centre), host=ParliamentFactory())
+    CoursePageFactory(parent=hub, title="Open data in parliament", summary="Publish votes and bills as open data.")
+    body = client.get("/en/search/", {"q": "open data"}).content.decode()
+    body = body[body.index('<ol class="search-results">') :]  # the menu above also names "About the Centre"
+    course_at, about_at = body.index("Open data in parliament"), body.index(about.title)
+    assert course_at < about_at
+    assert "Publish votes and bills as open data." in body  # the course's summary as its snippet
+    assert "We run a course on open data." in body  # the first paragraph, without its markup
+    assert ">Course<" in body and ">Standard page<" in body
+
+
+def test_canonical_links_and_the_sitemap_use_the_host_and_port_the_site_is_served_on(client, home):
+    from wagtail.models import Site
+
+    site = Site.objects.get()
+    site.port = 8000  # as the demo's site record says, while the server listens elsewhere
+    site.save()
+    body = client.get("/en/", HTTP_HOST="127.0.0.1:8182").content.decode()
+    assert '<link rel="canonical" href="http://127.0.0.1:8182/en/">' in body
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:8182").content.decode()
+    assert "<loc>http://127.0.0.1:8182/en/</loc>" in sitemap and ":8000" not in sitemap

@@ -75,13 +75,13 @@ def quiz(course):
     return QuizPage.objects.descendant_of(course).get()
 
 
-def translate_tree(page, locale):
+def translate_tree(page, locale, suffix="(FR)"):
     """Translate ``page`` and its descendants into ``locale`` (as wagtail-localize would), publishing each."""
     translated = page.copy_for_translation(locale, copy_parents=True)
-    translated.title = f"{page.title} (FR)"
+    translated.title = f"{page.title} {suffix}"
     translated.save_revision().publish()
     for child in page.get_children().specific():
-        translate_tree(child, locale)
+        translate_tree(child, locale, suffix)
     return translated.specific
 
 

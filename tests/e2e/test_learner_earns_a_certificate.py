@@ -65,6 +65,15 @@ def test_learner_goes_from_sign_up_to_a_verified_certificate(live_server, browse
     page.locator("form.quiz button[type=submit]").click()
     page.locator(".result--pass").wait_for()
     assert re.search(r"100\s?%", page.locator(".result--pass").inner_text())  # French writes "100 %"
+    # The attempt that completes the course says so, with the certificate's page, PDF and Open Badge.
+    celebration = page.locator(".celebration")
+    assert "Félicitations" in celebration.get_by_role("heading").inner_text()
+    with page.expect_download() as pdf:
+        celebration.get_by_role("link", name="Télécharger le certificat (PDF)").click()
+    assert pdf.value.suggested_filename.startswith("certificate-")
+    with page.expect_download() as badge:
+        celebration.get_by_role("link", name="Télécharger l’Open Badge").click()
+    assert badge.value.suggested_filename.endswith(".jwt")
 
     enrolment = Enrolment.objects.get(user__email="amina@example.org")
     assert enrolment.status == "completed" and enrolment.language == "en"
@@ -76,7 +85,7 @@ def test_learner_goes_from_sign_up_to_a_verified_certificate(live_server, browse
     )
 
     page.goto(f"{live_server.url}{course.url}")
-    page.get_by_role("link", name="See your certificate").click()
+    page.locator(".course__action").get_by_role("link", name="Your certificate").click()
     code = Certificate.objects.get(enrolment=enrolment).code
     assert code in page.inner_text("main")
 

@@ -49,3 +49,13 @@ def test_learner_report_reflows_at_320px(live_server, browser_page, administrato
     first = page.locator("tr[data-learner]").first
     visible, label, value = shown(first.locator('[data-stat="average_progress"]'))
     assert (visible, label) == (True, "Average progress") and value.endswith("%")
+
+
+def test_course_report_fits_a_1280px_screen(live_server, browser_page, administrator, records, course_a):
+    page = browser_page
+    open_as(page, live_server, administrator, "/admin/learning-reports/")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.reload()
+    assert overflow(page) <= 0
+    table = page.locator("table.report-table").first.bounding_box()
+    assert table["x"] + table["width"] <= 1280

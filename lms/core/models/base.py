@@ -1,6 +1,7 @@
 """The abstract page every page type of the platform builds on."""
 
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
@@ -58,6 +59,26 @@ class BasePage(SocialSharingMixin, SearchEngineMixin, Page):
     class Meta:
         abstract = True
 
+    # Where a search result finds a sentence to show under its title, in this order.
+    SNIPPET_FIELDS = ("search_description", "summary", "introduction")
+
+    def search_snippet(self):
+        """Text that says what the page holds: its description, summary or introduction, else its first paragraph."""
+        for name in self.SNIPPET_FIELDS:
+            value = getattr(self, name, "")
+            if isinstance(value, str) and value.strip():
+                return value
+        for block in getattr(self, "body", None) or []:
+            # The first paragraph of text (rich text keeps its HTML in ``source``); other blocks say little.
+            text = getattr(block.value, "source", block.value)
+            if isinstance(text, str) and strip_tags(text).strip():
+                return strip_tags(text)
+        return ""
+
+    @property
+    def page_type_label(self):
+        return self._meta.verbose_name
+
     @property
     def sharing_description(self):
         return self.social_text or self.search_description
@@ -69,4 +90,11 @@ class BasePage(SocialSharingMixin, SearchEngineMixin, Page):
         return response
 
     def get_sitemap_urls(self, request=None):
-        return [] if self.noindex else super().get_sitemap_urls(request)
+        if self.noindex:
+            return []
+        urls = super().get_sitemap_urls(request)
+        if request is not None:
+            # On the host and port the sitemap was asked on, not the Site record's (as canonical links do).
+            for entry in urls:
+                entry["location"] = request.build_absolute_uri(self.get_url(request))
+        return urls

@@ -39,6 +39,13 @@ def _menu(root):
 
 
 @register.simple_tag(takes_context=True)
+def page_absolute_url(context, page):
+    """The page's address on the host and port the reader reached, not the Site record's (port 8000 in the demo)."""
+    request = context["request"]
+    return request.build_absolute_uri(page.get_url(request))
+
+
+@register.simple_tag(takes_context=True)
 def language_versions(context):
     """One entry per language: where the switcher sends the reader and whether it is a real translation.
 
@@ -89,5 +96,15 @@ def main_menu(context):
         "request": request,
         "home": home,
         "home_is_current": bool(home) and current_path == home.path,
-        "items": [(child, current_path.startswith(child.path)) for child in children],
+        "items": [(child, _is_current_section(child, current, current_path)) for child in children],
     }
+
+
+def _is_current_section(item, current, current_path):
+    """A menu item is current for the pages below it, or for the pages that name its type as their
+    ``menu_section`` ("app_label.model"): courses and lessons live under hubs yet belong to "Courses"."""
+    section = getattr(current, "menu_section", None)
+    if section:
+        content_type = item.cached_content_type
+        return f"{content_type.app_label}.{content_type.model}" == section
+    return current_path.startswith(item.path)
