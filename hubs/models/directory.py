@@ -71,6 +71,6 @@ class ParliamentDirectoryPage(CachedRoutablePageMixin, BasePage):
         urls = super().get_sitemap_urls(request)
         if not urls:
             return urls
-        base = self.get_full_url(request)
+        base = urls[0]["location"]  # on the served host and port, as BasePage writes it
         slugs = Parliament.objects.values_list("slug", flat=True)
         return urls + [{"location": f"{base}{slug}/", "lastmod": urls[0].get("lastmod")} for slug in slugs]

@@ -15,6 +15,7 @@ from conference.factories import (
 )
 from lms.accounts.factories import DEFAULT_PASSWORD, UserFactory
 from lms.core.factories import ParliamentFactory
+from tests.fixtures.browser import SCREENSHOTS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -117,6 +118,6 @@ def test_on_a_phone_the_filters_fold_away_and_the_first_session_shows_on_the_fir
         assert filters.is_visible()
     else:
         assert filters.is_visible() and not page.locator(".filters-toggle > summary").is_visible()
-    page.screenshot(path=f"test-artifacts/screenshots/programme-{viewport['width']}.png")
+    page.screenshot(path=SCREENSHOTS / f"programme-{viewport['width']}.png")
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     context.close()

@@ -11,6 +11,7 @@ import pytest
 from courses.models import LessonPage, QuizPage
 from lms.accounts.factories import DEFAULT_PASSWORD, UserFactory
 from tests.courses.conftest import catalog, course, hub, topic, translate_tree  # noqa: F401 (fixtures)
+from tests.fixtures.browser import SCREENSHOTS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -93,7 +94,7 @@ def test_a_learner_on_a_phone_finds_learns_completes_and_downloads_the_badge(
     assert not outline.is_visible()
     side.locator("summary").click()
     assert outline.is_visible() and outline.get_by_role("link").count() == len(lessons) + 1
-    page.screenshot(path=f"test-artifacts/screenshots/phone-lesson-{language}.png")
+    page.screenshot(path=SCREENSHOTS / f"phone-lesson-{language}.png")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
     for lesson in lessons:
@@ -107,7 +108,7 @@ def test_a_learner_on_a_phone_finds_learns_completes_and_downloads_the_badge(
     celebration = page.locator(".celebration")
     assert celebration.is_visible()
     assert celebration.locator(".certificate-links a").count() == 3
-    page.screenshot(path=f"test-artifacts/screenshots/phone-completed-{language}.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"phone-completed-{language}.png", full_page=True)
 
     page.locator(".celebration a").last.click()  # to "My learning"
     page.wait_for_url(re.compile(rf"/{language}/my-learning/$"))
@@ -128,7 +129,7 @@ def test_a_learner_on_a_phone_finds_learns_completes_and_downloads_the_badge(
     visitor.fill("textarea[name=credential]", token)
     visitor.locator("main form button[type=submit]").click()
     assert visitor.locator(".certificate__valid").is_visible()
-    visitor.screenshot(path=f"test-artifacts/screenshots/badge-verified-{language}.png")
+    visitor.screenshot(path=SCREENSHOTS / f"badge-verified-{language}.png")
     visitor.context.close()
 
     # The same lesson at 1280 px: the outline open beside the lesson, no disclosure to press.
