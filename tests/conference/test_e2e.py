@@ -114,7 +114,7 @@ def test_on_a_phone_the_filters_fold_away_and_the_first_session_shows_on_the_fir
     filters = page.locator("form.filters")
     if viewport["width"] < 600:
         assert not filters.is_visible()
-        page.get_by_text("Filter the programme").click()
+        page.get_by_text("Filters and calendars").click()
         assert filters.is_visible()
     else:
         assert filters.is_visible() and not page.locator(".filters-toggle > summary").is_visible()
