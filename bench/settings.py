@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-bench-only-secret-key-bench-only-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+os.environ.setdefault("PACKAGE_CONTENT_ORIGIN", "http://localhost")  # package files are not served in benchmarks
 
 from lms.settings.production import *  # noqa: F403
 

@@ -128,6 +128,7 @@ def platform_env(database_url):
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "BASE_URL": "https://bench.example.org",
+        "PACKAGE_CONTENT_ORIGIN": "https://content.bench.example.org",
         "LOG_LEVEL": "ERROR",
     }
 
