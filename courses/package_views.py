@@ -48,6 +48,7 @@ def launch(page, request, position):
             api.actor_for(request.user),
             enrolment.registration,
             return_url=request.build_absolute_uri(page.url),
+            language=page.locale.language_code,
         ).url
         if item.move_on == "NotApplicable":
             services.complete_package_item(enrolment, page, item, by="content")

@@ -4,7 +4,10 @@ Question and answer ids are derived from the course and position, so both langua
 translation made in the admin does) and a second run keeps them.
 """
 
+import io
 import uuid
+import zipfile
+from pathlib import Path
 
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
@@ -13,7 +16,8 @@ from hubs.models import HubPage
 from lms.core.demo.builders import upsert_child, upsert_translation
 from lms.core.models import HomePage
 
-from ..models import CatalogPage, CoursePage, LessonPage, QuizPage, Topic
+from ..models import CatalogPage, CoursePage, LessonPage, PackageLessonPage, QuizPage, Topic
+from ..packages.importing import read_upload, store_package
 from .content import CATALOG, COURSES, TOPICS
 
 DEMO_NAMESPACE = uuid.UUID("6b1d3c9e-4f0e-4b8a-9a53-2f1c8d7e0c11")
@@ -113,6 +117,39 @@ def _course(hub, slug, spec, topics):
     return course
 
 
+PACKAGE_DIR = Path(__file__).parent / "package"
+PACKAGE_LESSON = {
+    "en": {
+        "title": "Budget oversight quiz (cmi5)",
+        "introduction": "A short quiz packaged as cmi5, as an authoring tool would export it.",
+    },
+    "fr": {
+        "title": "Quiz sur le contrôle budgétaire (cmi5)",
+        "introduction": "Un court quiz en paquet cmi5, comme un outil auteur l’exporterait.",
+    },
+}
+
+
+def _package_zip():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(PACKAGE_DIR.iterdir()):
+            archive.write(path, path.name)
+    buffer.seek(0)
+    buffer.name = "budget-oversight-quiz.zip"
+    return buffer
+
+
+def _package_lesson(course):
+    """The demo's own cmi5 AU (``package/``: plain HTML and JavaScript) as a package lesson, in English and French."""
+    shared = {"estimated_minutes": 5, "required": False}
+    lesson = upsert_child(course, PackageLessonPage, "budget-oversight-quiz", **shared, **PACKAGE_LESSON["en"])
+    if lesson.package_id is None:
+        lesson.package = store_package(read_upload(_package_zip()), lesson_key=lesson.translation_key)
+        lesson.save_revision().publish()
+    upsert_translation(lesson, "fr", **shared, **PACKAGE_LESSON["fr"], package=lesson.package)
+
+
 def load(stdout):
     """The catalogue (en, fr) and three courses with their lessons and quizzes under the ICT Governance hub."""
     home = HomePage.objects.get(locale=Locale.get_default(), depth=2)
@@ -123,6 +160,6 @@ def load(stdout):
         stdout.write("courses: the catalogue only (no ICT Governance hub to offer the courses)")
         return
     topics = _topics()
-    for slug, spec in COURSES.items():
-        _course(hub, slug, spec, topics)
+    courses = [_course(hub, slug, spec, topics) for slug, spec in COURSES.items()]
+    _package_lesson(courses[0])
     stdout.write(f"courses: the catalogue and {len(COURSES)} courses of the ICT Governance hub (en, fr)")

@@ -55,12 +55,13 @@ def au_definition(item, block_id):
     )
 
 
-def cmi5_launch_url(package, position, actor, registration, *, launch_mode="Normal", return_url=""):
+def cmi5_launch_url(package, position, actor, registration, *, launch_mode="Normal", return_url="", language=""):
     """Launch the AU at ``position`` of a cmi5 package; returns the launch of ``lms.xapi.api.cmi5_launch``."""
     items = list(package.items.order_by("position"))
     definition = course_definition(package, items)
+    au = definition.aus[position]
     return api.cmi5_launch(
-        definition, definition.aus[position], actor, registration, launch_mode=launch_mode, return_url=return_url
+        definition, au, actor, registration, launch_mode=launch_mode, return_url=return_url, language=language
     )
 
 

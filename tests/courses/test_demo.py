@@ -21,3 +21,15 @@ def test_demo_offers_three_bilingual_courses_in_the_ict_governance_hub(demo_site
     catalog = CatalogPage.objects.get(locale__language_code="fr")
     response = client.get(catalog.url)
     assert response.status_code == 200 and "Les données parlementaires ouvertes" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_demo_has_a_cmi5_package_lesson_in_english_and_french_sharing_its_units(demo_site):
+    from courses.models import PackageLessonPage
+
+    english = PackageLessonPage.objects.live().get(locale__language_code="en")
+    french = PackageLessonPage.objects.live().get(translation_key=english.translation_key, locale__language_code="fr")
+    assert english.package.kind == "cmi5" and french.package_id == english.package_id
+    assert [item.title for item in english.package_items()] == ["Budget oversight quiz"]
+    course = english.course
+    assert any(item.package_item for item in course.outline().items)

@@ -153,7 +153,8 @@ def cmi5_au_session(params):
     token = Client().post(params["fetch"].replace("http://testserver", "")).json()["auth-token"]
     lrs = LRS("Basic " + token)
     actor = json.loads(params["actor"])
-    lrs.get("agents/profile", {"agent": params["actor"], "profileId": "cmi5LearnerPreferences"})
+    preferences = lrs.get("agents/profile", {"agent": params["actor"], "profileId": "cmi5LearnerPreferences"})
+    assert preferences.json() == {"languagePreference": "en", "audioPreference": "on"}  # the lesson's language
     state = {"stateId": "LMS.LaunchData", "activityId": params["activityId"], "agent": params["actor"]}
     launch_data = lrs.get("activities/state", {**state, "registration": params["registration"]}).json()
 

@@ -16,7 +16,7 @@ from ..models import Document
 from . import statements
 from .models import Cmi5Course, Cmi5Registration, Cmi5Session
 from .satisfaction import satisfy_not_applicable
-from .vocabulary import EXT_MASTERY_SCORE, EXT_SESSION_ID, LAUNCH_DATA, LAUNCH_MODES
+from .vocabulary import EXT_MASTERY_SCORE, EXT_SESSION_ID, LAUNCH_DATA, LAUNCH_MODES, LEARNER_PREFERENCES
 
 
 @dataclass(frozen=True)
@@ -101,11 +101,12 @@ def registration_for(definition, actor, registration):
     return row, False
 
 
-def launch(definition, au, actor, registration, *, launch_mode="Normal", return_url=""):
+def launch(definition, au, actor, registration, *, launch_mode="Normal", return_url="", language=""):
     """Open a session of ``au`` for ``actor`` in ``registration``; returns a :class:`Launch`.
 
     Sessions of the same AU and registration left open are abandoned first; LMS.LaunchData is written and
-    ``launched`` stored before the URL is returned (cmi5 8.1, 9.3.1, 10).
+    ``launched`` stored before the URL is returned (cmi5 8.1, 9.3.1, 10). With ``language`` (the learner's),
+    the cmi5LearnerPreferences agent profile is created with it when the learner has none yet (11).
     """
     if launch_mode not in LAUNCH_MODES:
         raise ValueError(f"launchMode must be one of {', '.join(LAUNCH_MODES)}")
@@ -129,6 +130,8 @@ def launch(definition, au, actor, registration, *, launch_mode="Normal", return_
             satisfy_not_applicable(row, session.session_id)
         url = launch_url(au, session)
         _write_launch_data(session, au, actor, return_url)
+        if language:
+            _default_preferences(actor, language)
         statements.launched(session, url, au)
     return Launch(url=url, session=session)
 
@@ -186,6 +189,20 @@ def _write_launch_data(session, au, actor, return_url):
             "etag": etag(content),
             "updated": timezone.now(),
         },
+    )
+
+
+def _default_preferences(actor, language):
+    from ..documents import etag
+
+    content = json.dumps({"languagePreference": language, "audioPreference": "on"}).encode()
+    Document.objects.get_or_create(
+        kind=Document.Kind.AGENT_PROFILE,
+        activity_id="",
+        agent_key=agent_key(actor),
+        registration="",
+        document_id=LEARNER_PREFERENCES,
+        defaults={"content": content, "content_type": "application/json", "etag": etag(content)},
     )
 
 
