@@ -5,6 +5,12 @@ before URL routing, so a cached page costs about as much as a bare Django view. 
 listings and translations of other pages, so purging one page is not enough: every change bumps a generation
 number that is part of each key, which retires the whole cache at once. With several server processes the cache
 must be shared (Redis, as in production) for a purge to reach them all.
+
+A key holds the host, the path, the cookies listed in ``PAGE_CACHE_VARY_COOKIES`` and, of the query string, only
+the parameters the page read while it rendered (``query_usage``): ``?utm=...`` on a page that reads no parameter
+is the same entry as no query string. What the page read is remembered per host and path; at most
+``MAX_QUERY_VARIANTS`` entries with a query string are kept per host and path, so a flood of distinct values of a
+parameter the page does read renders each but keeps only so many.
 """
 
 import hashlib
@@ -14,10 +20,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from .query_usage import RecordingQueryDict, projection
+
 GENERATION_KEY = "page-cache:generation"
 # Headers the inner middleware adds, which a cache hit (answered before them) must repeat.
 CACHED_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options")
 TIMEOUT = 600
+MAX_QUERY_VARIANTS = 50
 
 
 def counter(key):
@@ -64,11 +73,34 @@ def mark_cacheable(response):
     return response
 
 
-def _key(request, generation):
-    # Pages whose output depends on a cookie (a chosen time zone, say) list it in PAGE_CACHE_VARY_COOKIES.
+def _digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _address(request):
+    """Host, path and the cookies a page may depend on: what every key of one page shares."""
     varying = "|".join(request.COOKIES.get(name, "") for name in settings.PAGE_CACHE_VARY_COOKIES)
-    digest = hashlib.sha256(f"{request.get_full_path()}\n{varying}".encode()).hexdigest()
-    return f"page-cache:{generation}:{digest}"
+    return _digest(f"{request.get_host()}\n{request.path}\n{varying}")
+
+
+def _page_key(generation, address, query, used):
+    # An entry is found only with the very set of parameters it was keyed on, so a set that grows (a page that
+    # reads another parameter for some queries) leaves older entries unreachable, never wrongly shared.
+    seen = f"{sorted(used)}\n{projection(query, used)}" if query else ""
+    return f"page-cache:{generation}:{_digest(address + seen)}"
+
+
+def _used_key(generation, address):
+    return f"page-cache:{generation}:used:{address}"
+
+
+def _room_for_a_variant(generation, address):
+    key = f"page-cache:{generation}:variants:{address}"
+    cache.add(key, 0, TIMEOUT)
+    try:
+        return cache.incr(key) <= MAX_QUERY_VARIANTS
+    except ValueError:  # expired meanwhile, or no cache at all
+        return False
 
 
 def freeze(response):
@@ -110,12 +142,19 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not _is_anonymous(request):
             return self.get_response(request)
-        key = _key(request, generation())
-        cached = cache.get(key)
+        current, address, query = generation(), _address(request), request.GET
+        used = cache.get(_used_key(current, address), frozenset()) if query else frozenset()
+        cached = cache.get(_page_key(current, address, query, used))
         if cached is not None:
             return thaw(cached)
+        request.GET = recording = RecordingQueryDict(request.META.get("QUERY_STRING", ""), encoding=request.encoding)
         response = self.get_response(request)
         if request.method == "GET" and _is_shareable(response):
-            cache.set(key, freeze(response), TIMEOUT)
+            if query:
+                if not _room_for_a_variant(current, address):
+                    return response
+                used = used | recording.used
+                cache.set(_used_key(current, address), frozenset(used), TIMEOUT)
+            cache.set(_page_key(current, address, query, used), freeze(response), TIMEOUT)
             response["X-Page-Cache"] = "miss"
         return response

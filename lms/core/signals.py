@@ -5,6 +5,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import page_cache
+from .cache import cache_recovered
 from .models import DataFormat, Parliament, SiteSettings
 
 
@@ -28,6 +29,8 @@ def connect():
     page_unpublished.connect(purge_page_cache, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(purge_page_cache, dispatch_uid="page-cache-moved")
     post_delete.connect(purge_on_page_delete, dispatch_uid="page-cache-deleted")
+    # A purge this process made while Redis was down did not reach it: make it again once Redis answers.
+    cache_recovered.connect(purge_page_cache, dispatch_uid="page-cache-cache-recovered")
     # Sites and view restrictions decide which page an address leads to and who may read it (routing.py).
     for model in (SiteSettings, Parliament, DataFormat, Site, PageViewRestriction):
         post_save.connect(purge_on_change, sender=model, dispatch_uid=f"page-cache-{model.__name__}-saved")

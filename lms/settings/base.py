@@ -130,9 +130,12 @@ if REDIS_URL:
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", redis_database(REDIS_URL, 0))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Degrades to no cache while Redis is unreachable (lms/core/cache.py): pages render from the database.
+            "BACKEND": "lms.core.cache.DegradingRedisCache",
             "LOCATION": os.environ.get("CACHE_URL", redis_database(REDIS_URL, 1)),
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lms"),
+            "RETRY_AFTER": 5,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
     CELERY_TASK_ALWAYS_EAGER = False
@@ -240,8 +243,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Sessions are read from the cache (and written through to the database), saving a query on every page.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database only. A cached copy would outlive a logout or password change made while Redis
+# was down (the cache could not be told) and sign the reader in again once Redis is back.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # The anonymous page cache (lms/core/page_cache.py) keeps one copy per address and per value of these cookies.
 PAGE_CACHE_VARY_COOKIES = []

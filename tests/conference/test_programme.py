@@ -127,3 +127,16 @@ def test_pages_are_not_cached_while_the_conference_runs(client, conference, sess
     url = conference.url + "programme/"
     client.get(url)
     assert "X-Page-Cache" not in client.get(url)
+
+
+def test_the_page_cache_keys_on_the_filters_the_programme_reads_and_ignores_the_rest(client, conference, sessions):
+    url = conference.url + "programme/"
+    first = client.get(url, {"theme": "c", "utm": "flood-1"})
+    assert first["X-Page-Cache"] == "miss" and "Opening plenary" not in first.content.decode()
+    again = client.get(url, {"utm": "flood-2", "theme": "c"})
+    assert again["X-Page-Cache"] == "hit" and again.content == first.content
+    other_theme = client.get(url, {"theme": "e", "utm": "flood-1"})
+    assert other_theme["X-Page-Cache"] == "miss"
+    assert "AI how-to guide" in other_theme.content.decode() and "Data governance" not in other_theme.content.decode()
+    unfiltered = client.get(url, {"utm": "flood-3"})
+    assert "Opening plenary" in unfiltered.content.decode() and "Data governance" in unfiltered.content.decode()

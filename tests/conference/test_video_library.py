@@ -98,3 +98,13 @@ def test_video_needs_an_embeddable_link_or_a_file(conference):
     video.video_url = "https://example.org/video"
     with pytest.raises(Exception, match="YouTube or Vimeo"):
         video.full_clean()
+
+
+def test_the_page_cache_keeps_a_bounded_number_of_query_strings_per_page(client, library, videos, monkeypatch):
+    from lms.core import page_cache
+
+    monkeypatch.setattr(page_cache, "MAX_QUERY_VARIANTS", 3)
+    answers = [client.get(library.url, {"page": number}) for number in range(1, 7)]  # a parameter it reads
+    assert all(answer.status_code == 200 for answer in answers)
+    assert [answer.get("X-Page-Cache") for answer in answers] == ["miss", "miss", "miss", None, None, None]
+    assert client.get(library.url, {"page": 2})["X-Page-Cache"] == "hit"

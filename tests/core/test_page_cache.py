@@ -1,7 +1,9 @@
 from django.contrib.auth import get_user_model
+from wagtail.models import Site
 
 from lms.accounts.factories import UserFactory
-from lms.core.factories import ParliamentFactory, StandardPageFactory
+from lms.core.demo.builders import tree_root
+from lms.core.factories import HomePageFactory, ParliamentFactory, StandardPageFactory
 
 
 def test_anonymous_readers_get_the_cached_page(client, home):
@@ -65,3 +67,19 @@ def test_cookies_a_page_depends_on_get_their_own_entries(client, home, settings)
     client.cookies["timezone"] = "Asia/Tokyo"
     assert client.get("/en/")["X-Page-Cache"] == "miss"
     assert client.get("/en/")["X-Page-Cache"] == "hit"
+
+
+def test_each_host_has_its_own_entries(client, home):
+    other = HomePageFactory(parent=tree_root(), title="Other hub home", slug="other")
+    Site.objects.create(hostname="other.test", port=80, root_page=other, site_name="Other")
+    assert b"Other hub home" not in client.get("/en/").content
+    response = client.get("/en/", HTTP_HOST="other.test")
+    assert response["X-Page-Cache"] == "miss"
+    assert b"Other hub home" in response.content
+    assert b"Other hub home" not in client.get("/en/").content
+
+
+def test_query_parameters_the_page_does_not_read_are_one_entry(client, home):
+    answers = [client.get("/en/", {"utm": f"flood{number}"})["X-Page-Cache"] for number in range(300)]
+    assert answers.count("miss") == 1
+    assert answers.count("hit") == 299
