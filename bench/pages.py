@@ -1,18 +1,21 @@
 """Page-serving benchmark: gunicorn on 127.0.0.1, concurrent clients, requests per second and latency.
 
-    .venv/bin/python bench/pages.py [--seconds 10] [--clients 8] [--workers 2] [--port N] [--only NAME ...]
+    .venv/bin/python bench/pages.py [--seconds 10] [--clients 8] [--workers 2] [--port N] [--learners N]
+                                    [--only NAME ...]
 
 Builds a fresh database (a temporary SQLite file, or the PostgreSQL database named by DATABASE_URL, which it
 migrates and fills), loads the demo content, serves it with gunicorn and drives each URL in turn for a fixed
 time. A bare Django view on the same server is the ceiling; each page's ratio to it is printed.
 
 Each app adds its pages to PAGES. A page marked ``learner=True`` is fetched with the session of a demo learner
-created for the run. A page marked ``learner_cache=False`` is fetched from a second server without the per-learner
-page cache (courses/learner_cache.py): every request renders the page, as a learner's first read of it does.
+created for the run, the same one for every request (their re-reads). A page marked ``first_read=True`` is fetched
+each time with the session of another learner, enrolled for the run, who has never opened it (``--learners`` of
+them): every request is a learner's first read, which records the lesson as opened.
 """
 
 import argparse
 import http.client
+import itertools
 import os
 import socket
 import statistics
@@ -33,10 +36,11 @@ class BenchPage:
     path: str
     learner: bool = False
     target_ratio: float = 0.0  # the issue's target share of the bare view's throughput, 0 when none
-    learner_cache: bool = True
+    first_read: bool = False  # each request from another enrolled learner who never opened the page
 
 
 CEILING = BenchPage("bare Django view", "/bench/bare/")
+BENCH_COURSE_SLUG = "ict-governance-in-parliament"  # the course of the lesson pages below
 # A browser sends back the CSRF cookie it was given; pages with forms are kept for a learner only then.
 CSRF_SECRET = "bench" + "0" * 27
 PAGES = [
@@ -69,7 +73,8 @@ PAGES = [
         "lesson (learner, first read)",
         "/en/centre/hubs/ict-governance/ict-governance-in-parliament/who-decides/",
         learner=True,
-        learner_cache=False,
+        target_ratio=0.5,
+        first_read=True,
     ),
     # conference
     BenchPage("conference programme (en)", "/en/world-e-parliament-conference-2021/programme/", target_ratio=0.8),
@@ -98,8 +103,8 @@ def free_port(wanted=0):
         return sock.getsockname()[1]
 
 
-def prepare_database(env):
-    """Migrate, load the demo content and make a learner session; returns the session cookie value."""
+def prepare_database(env, learners):
+    """Migrate, load the demo content and make learner sessions; returns (the re-reader's, the first readers')."""
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=PROJECT_DIR, env=env, check=True)
     subprocess.run([*manage, "load_demo"], cwd=PROJECT_DIR, env=env, check=True, stdout=subprocess.DEVNULL)
@@ -107,18 +112,23 @@ def prepare_database(env):
         "import django; django.setup()\n"
         "from django.contrib.auth import get_user_model\n"
         "from django.contrib.sessions.backends.db import SessionStore\n"
-        "user, _ = get_user_model().objects.get_or_create(email='bench-learner@example.org')\n"
-        "session = SessionStore(); session['_auth_user_id'] = str(user.pk)\n"
-        "session['_auth_user_backend'] = 'django.contrib.auth.backends.ModelBackend'\n"
-        "session['_auth_user_hash'] = user.get_session_auth_hash(); session.create()\n"
         "from courses import services; from courses.models import CoursePage\n"
-        "for course in CoursePage.objects.live(): services.enrol(user, course)\n"
-        "print(session.session_key)\n"
+        "def learner(email, courses):\n"
+        "    user, _ = get_user_model().objects.get_or_create(email=email)\n"
+        "    session = SessionStore(); session['_auth_user_id'] = str(user.pk)\n"
+        "    session['_auth_user_backend'] = 'django.contrib.auth.backends.ModelBackend'\n"
+        "    session['_auth_user_hash'] = user.get_session_auth_hash(); session.create()\n"
+        "    for course in courses: services.enrol(user, course)\n"
+        "    print(session.session_key)\n"
+        "learner('bench-learner@example.org', CoursePage.objects.live())\n"
+        f"bench_course = CoursePage.objects.live().filter(url_path__endswith='/{BENCH_COURSE_SLUG}/')\n"
+        f"for number in range({learners}): learner(f'bench-first-read-{{number}}@example.org', bench_course)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=PROJECT_DIR, env=env, check=True, capture_output=True, text=True
     )
-    return result.stdout.strip().splitlines()[-1]
+    sessions = result.stdout.strip().splitlines()[-(learners + 1) :]
+    return sessions[0], sessions[1:]
 
 
 def start_server(env, port, workers):
@@ -164,7 +174,26 @@ def get(port, path, session):
         connection.close()
 
 
-def drive(port, page, session, seconds, clients):
+class Readers:
+    """The session each request of a page is sent with: none, the re-reader's, or a new first reader's."""
+
+    def __init__(self, re_reader, first_readers):
+        self.re_reader, self.first_readers = re_reader, first_readers
+        self.taken = itertools.count()
+
+    def session(self, page):
+        if not page.learner:
+            return None
+        if not page.first_read:
+            return self.re_reader
+        return self.first_readers[next(self.taken) % len(self.first_readers)]
+
+    def exhausted(self):
+        """Whether some first readers were sent twice (too few ``--learners`` for the run)."""
+        return next(self.taken) > len(self.first_readers)
+
+
+def drive(port, page, readers, seconds, clients):
     """Run ``clients`` threads against one URL for ``seconds``; returns (requests/s, p50 ms, p95 ms, errors)."""
     latencies, errors, lock = [], [0], threading.Lock()
     stop_at = time.monotonic() + seconds
@@ -172,9 +201,10 @@ def drive(port, page, session, seconds, clients):
     def client():
         mine, failed = [], 0
         while time.monotonic() < stop_at:
+            session = readers.session(page)
             started = time.perf_counter()
             try:
-                status = get(port, page.path, session if page.learner else None)
+                status = get(port, page.path, session)
             except OSError:
                 status = 0
             mine.append(time.perf_counter() - started)
@@ -197,26 +227,24 @@ def main():
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--port", type=int, default=0, help="first port to serve on, the next one too (default: any)")
+    parser.add_argument("--port", type=int, default=0, help="port to serve on (default: any free one)")
+    parser.add_argument("--learners", type=int, default=3000, help="enrolled learners for the first-read pages")
     parser.add_argument("--only", nargs="*", help="names of the pages to run (default: all)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as scratch:
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "MEDIA_ROOT": f"{scratch}/media"}
         env.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
-        session = prepare_database(env)
         pages = [page for page in PAGES if not args.only or page.name in args.only]
+        learners = args.learners if any(page.first_read for page in pages) else 0
+        readers = Readers(*prepare_database(env, learners))
         port = free_port(args.port)
-        servers = {True: (port, start_server(env, port, args.workers))}
+        server = start_server(env, port, args.workers)
         try:
-            if not all(page.learner_cache for page in pages):
-                uncached_port = free_port(args.port + 1 if args.port else 0)
-                uncached_env = {**env, "BENCH_LEARNER_CACHE": "0"}
-                servers[False] = (uncached_port, start_server(uncached_env, uncached_port, args.workers))
             for page in pages:
-                # warm caches as a live server has them
-                get(servers[page.learner_cache][0], page.path, session if page.learner else None)
-            ceiling = drive(port, CEILING, session, args.seconds, args.clients)
+                # warm the caches as a live server has them (a first reader's page, with the re-reader's session)
+                get(port, page.path, readers.re_reader if page.learner else None)
+            ceiling = drive(port, CEILING, readers, args.seconds, args.clients)
             database = env["DATABASE_URL"].split(":", 1)[0]
             print(
                 f"gunicorn {args.workers} workers x 4 threads, {args.clients} clients, "
@@ -224,17 +252,17 @@ def main():
             )
             print(f"{'page':32} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} {'ratio':>6} {'target':>7}")
             rows = [(CEILING, ceiling)] + [
-                (page, drive(servers[page.learner_cache][0], page, session, args.seconds, args.clients))
-                for page in pages
+                (page, drive(port, page, readers, args.seconds, args.clients)) for page in pages
             ]
             for page, (rps, p50, p95, errors) in rows:
                 ratio = rps / ceiling[0]
                 target = f"{page.target_ratio:.0%}" if page.target_ratio else "-"
                 print(f"{page.name:32} {rps:8.1f} {p50:8.1f} {p95:8.1f} {errors:7d} {ratio:6.0%} {target:>7}")
+            if learners and readers.exhausted():
+                print(f"warning: more first reads than --learners {learners}: some were re-reads; raise --learners")
         finally:
-            for _port, server in servers.values():
-                server.terminate()
-                server.wait(timeout=30)
+            server.terminate()
+            server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,3 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
-if os.environ.get("BENCH_LEARNER_CACHE") == "0":
-    # Every learner's read renders the page, as a first read does (bench/pages.py's "first read" figure).
-    MIDDLEWARE = [name for name in MIDDLEWARE if name != "courses.learner_cache.LearnerPageCacheMiddleware"]  # noqa: F405

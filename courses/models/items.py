@@ -128,7 +128,6 @@ class LessonPage(CourseItemPage):
     @path("")
     def lesson(self, request):
         from .. import services
-        from ..learner_cache import keep_for_learner
 
         state = services.course_state(request.user, self.course)
         denied = self.access_denied(request, state.enrolment)
@@ -138,10 +137,7 @@ class LessonPage(CourseItemPage):
             services.open_item(state.enrolment, self)
         context = self.get_context(request)
         context.update(self.learning_context(request, state))
-        response = TemplateResponse(request, self.get_template(request), context)
-        if state.enrolment:
-            keep_for_learner(request, response, state.enrolment, self)
-        return mark_cacheable(response)
+        return mark_cacheable(TemplateResponse(request, self.get_template(request), context))
 
     @path("complete/")
     def complete(self, request):
@@ -216,7 +212,6 @@ class QuizPage(CourseItemPage):
     @path("")
     def quiz(self, request):
         from .. import services
-        from ..learner_cache import keep_for_learner
 
         state = services.course_state(request.user, self.course)
         denied = self.access_denied(request, state.enrolment)
@@ -225,7 +220,7 @@ class QuizPage(CourseItemPage):
         if request.method == "POST":
             return self.submit(request, state)
         services.open_item(state.enrolment, self)
-        return keep_for_learner(request, self.render_quiz(request, state), state.enrolment, self)
+        return self.render_quiz(request, state)
 
     def render_quiz(self, request, state, errors=None, status=200):
         from .. import services

@@ -2,7 +2,6 @@
 
 from django.db import transaction
 
-from ..learner_cache import progress_changed
 from ..models import Certificate
 from . import statements
 
@@ -23,5 +22,4 @@ def issue_certificate(enrolment, course):
             language=course.locale.language_code,
         )
         statements.certificate_earned(enrolment, course, certificate)
-        progress_changed(enrolment.user)
     return certificate

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from ..learner_cache import progress_changed
 from ..models import CoursePage, Enrolment, Invitation
 from . import statements
 from .prerequisites import lacks_prerequisites, missing_prerequisites
@@ -62,7 +61,6 @@ def _create_enrolment(user, course, *, language, source, enrolled_by=None):
                 enrolled_by=enrolled_by,
             )
             statements.registered(enrolment, course)
-            progress_changed(user)
     except IntegrityError:
         return Enrolment.objects.get(user=user, course_key=course.translation_key), False
     return enrolment, True

@@ -6,7 +6,6 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from ..learner_cache import last_item_opened, progress_changed
 from ..models import CompletionRule, CoursePage, Enrolment, ItemProgress, Outline, QuizPage
 from . import statements
 
@@ -134,15 +133,12 @@ def _open(enrolment, page, key, item_type, title):
                 statements.item_opened(enrolment, page, progress)
         if enrolment.last_item_key != key or now - enrolment.last_activity_at > ACTIVITY_RESOLUTION:
             _touch(enrolment, key, now)
-        else:
-            last_item_opened(enrolment, fresh_until=enrolment.last_activity_at + ACTIVITY_RESOLUTION)
     return progress
 
 
 def _touch(enrolment, key, now):
     Enrolment.objects.filter(pk=enrolment.pk).update(last_item_key=key, last_activity_at=now)
     enrolment.last_item_key, enrolment.last_activity_at = key, now
-    last_item_opened(enrolment, fresh_until=now + ACTIVITY_RESOLUTION)
 
 
 def complete_item(enrolment, page, by="learner"):
@@ -172,5 +168,4 @@ def _complete(enrolment, page, key, item_type, title, by):
                 statements.lesson_completed(enrolment, page, progress)
         _touch(enrolment, key, now)
         refresh_completion(enrolment, page.course)
-        progress_changed(enrolment.user)
     return progress

@@ -6,7 +6,6 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..learner_cache import progress_changed
 from ..models import Enrolment, QuestionAnswer, QuizAttempt
 from . import statements
 
@@ -90,7 +89,6 @@ def submit_quiz(enrolment, quiz, data, *, language):
         for question, answer in zip(questions, answers, strict=True):
             statements.question_answered(enrolment, quiz, attempt, question, answer)
         statements.quiz_scored(enrolment, quiz, attempt)
-        progress_changed(enrolment.user)
         if attempt.passed:
             complete_item(enrolment, quiz, by="quiz")
     return attempt

