@@ -135,11 +135,8 @@ def test_with_redis_stopped_pages_render_and_learners_keep_completing_lessons(si
     assert answers == [(200, 302)] * (2 * LEARNERS), answers
     signed_in = browsers[0].get(BASE + "/en/", timeout=30)
     assert signed_in.status_code == 200 and "Log out" in signed_in.text
-    login = requests.post(
-        BASE + "/en/account/login/",
-        {"login": "nobody@example.org", "password": "wrong"},
-        headers={"Host": "testserver"},
-    )
+    wrong = {"login": "nobody@example.org", "password": "wrong"}
+    login = requests.post(BASE + "/en/account/login/", wrong, headers={"Host": "testserver"}, timeout=30)
     assert login.status_code == 200 and "not correct" in login.text
 
     assert ItemProgress.objects.filter(completed_at__isnull=False).count() == 2 * LEARNERS
