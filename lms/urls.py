@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,7 +9,6 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import views as courses_views
-from lms.core import routing
 from lms.core import views as core_views
 from lms.core.sitemaps import MultilingualSitemap
 
@@ -33,16 +32,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's URLs with its page view swapped for one that remembers routes (lms/core/routing.py).
-wagtail_page_urls = [
-    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
-    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
-]
-
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
     path("account/", include("allauth.urls")),
     path("account/", include("lms.accounts.urls")),
     path("", include("courses.urls")),
-    path("", include(wagtail_page_urls)),
+    path("", include(wagtail_urls)),
 )

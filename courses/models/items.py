@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from lms.core.models import BasePage
 from lms.core.page_cache import mark_cacheable, remember
+from lms.core.skeleton import render_around_personal_parts
 
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
 from .course import CoursePage
@@ -134,10 +135,10 @@ class LessonPage(CourseItemPage):
         if denied:
             return denied
         if state.enrolment:
-            services.open_item(state.enrolment, self)
+            services.open_item(state.enrolment, self, started=state.has_started(self))
         context = self.get_context(request)
         context.update(self.learning_context(request, state))
-        return mark_cacheable(TemplateResponse(request, self.get_template(request), context))
+        return mark_cacheable(render_around_personal_parts(request, self.get_template(request), context))
 
     @path("complete/")
     def complete(self, request):
@@ -219,7 +220,7 @@ class QuizPage(CourseItemPage):
             return denied
         if request.method == "POST":
             return self.submit(request, state)
-        services.open_item(state.enrolment, self)
+        services.open_item(state.enrolment, self, started=state.has_started(self))
         return self.render_quiz(request, state)
 
     def render_quiz(self, request, state, errors=None, status=200):

@@ -52,6 +52,10 @@ class CourseState:
     def completed_keys(self):
         return {item.key for item in self.outline.items if item.completed}
 
+    def has_started(self, page):
+        """Whether the learner has opened ``page`` before, in any language."""
+        return any(item.started for item in self.outline.items if item.key == page.translation_key)
+
     @property
     def completed_count(self):
         return sum(1 for item in self.outline.items if item.completed)
@@ -106,12 +110,21 @@ def _item_type(page):
     return ItemProgress.ItemType.QUIZ if isinstance(page, QuizPage) else ItemProgress.ItemType.LESSON
 
 
-def open_item(enrolment, page):
+def open_item(enrolment, page, *, started=False):
     """The learner opened a lesson or quiz: remember it for "continue", and record the first visit.
 
-    Re-reading the same item writes nothing until ``ACTIVITY_RESOLUTION`` has passed, so reading stays a read.
+    Re-reading the same item writes nothing until ``ACTIVITY_RESOLUTION`` has passed, so reading stays a read;
+    ``started`` says the learner's state already shows the item opened (``CourseState.has_started``), and then
+    such a re-read costs no query at all.
     """
-    return _open(enrolment, page, page.translation_key, _item_type(page), page.title)
+    key = page.translation_key
+    if (
+        started
+        and enrolment.last_item_key == key
+        and timezone.now() - enrolment.last_activity_at <= ACTIVITY_RESOLUTION
+    ):
+        return None
+    return _open(enrolment, page, key, _item_type(page), page.title)
 
 
 def open_package_item(enrolment, page, package_item):
@@ -133,7 +146,6 @@ def _open(enrolment, page, key, item_type, title):
                 statements.item_opened(enrolment, page, progress)
         if enrolment.last_item_key != key or now - enrolment.last_activity_at > ACTIVITY_RESOLUTION:
             _touch(enrolment, key, now)
-    return progress
 
 
 def _touch(enrolment, key, now):
