@@ -18,6 +18,8 @@ class RememberedRoutesMixin:
     """For a site's root page: remember where each path leads (see the module's docstring)."""
 
     def route(self, request, path_components):
+        if not path_components:  # this very page: nothing to walk
+            return super().route(request, path_components)
         key = page_cache.data_key(f"route:{self.pk}:{'/'.join(path_components)}")
         remembered = cache.get(key)
         if remembered is not None:

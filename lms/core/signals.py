@@ -31,7 +31,7 @@ def connect():
     post_delete.connect(purge_on_page_delete, dispatch_uid="page-cache-deleted")
     # A purge this process made while Redis was down did not reach it: make it again once Redis answers.
     cache_recovered.connect(purge_page_cache, dispatch_uid="page-cache-cache-recovered")
-    # Sites and view restrictions decide which page an address leads to and who may read it (routing.py).
+    # Sites and view restrictions decide which page an address leads to and who may read it (routes.py).
     for model in (SiteSettings, Parliament, DataFormat, Site, PageViewRestriction):
         post_save.connect(purge_on_change, sender=model, dispatch_uid=f"page-cache-{model.__name__}-saved")
         post_delete.connect(purge_page_cache, sender=model, dispatch_uid=f"page-cache-{model.__name__}-deleted")

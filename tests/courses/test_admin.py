@@ -161,8 +161,8 @@ def test_bulk_enrolment_reports_each_row(admin_client, course, learner, django_c
     assert [row.line for row in response.context["report"]] == [2, 3, 4, 5]
     assert Enrolment.objects.filter(user=learner, source="bulk").exists()
     assert Invitation.objects.get().email == "new.person@parliament.example"
-    # the enrolled learner's kept pages retired, and one invitation email enqueued (test_tasks.py sends it)
-    assert len(callbacks) == 2
+    # one invitation email enqueued (test_tasks.py sends it)
+    assert len(callbacks) == 1
 
 
 def test_bulk_enrolment_rejects_bad_files(admin_client, course):

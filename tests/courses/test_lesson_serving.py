@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 
 from courses.blocks import LessonStreamBlock
+from courses.factories import CoursePageFactory, LessonPageFactory
 from courses.models import Enrolment, LessonPage
 from lms.accounts.factories import UserFactory
 
@@ -97,3 +98,17 @@ def test_going_back_to_an_earlier_lesson_is_recorded(reader, course, lessons):
     reader.get(lessons[1].url)
     reader.get(lessons[0].url)
     assert Enrolment.objects.get(course_key=course.translation_key).last_item_key == lessons[0].translation_key
+
+
+def test_pending_messages_show_on_the_next_lesson(reader, course, lessons):
+    other_course = CoursePageFactory(parent=course.get_parent(), title="Another course", slug="another-course")
+    other_lesson = LessonPageFactory(parent=other_course, title="Elsewhere", slug="elsewhere")
+    reader.get(other_lesson.url)  # not enrolled there: "Enrol in the course" is queued
+    assert b"Enrol in the course to open its lessons and quizzes." in reader.get(lessons[0].url).content
+
+
+def test_a_learner_made_staff_sees_the_admin_link_at_once(reader, learner, lessons):
+    assert b">Admin</a>" not in reader.get(lessons[0].url).content
+    learner.is_staff = True
+    learner.save()
+    assert b">Admin</a>" in reader.get(lessons[0].url).content
