@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from lms.core.demo.builders import tree_root
+from lms.core.demo.site import tree_root
 from lms.core.factories import HomePageFactory
 
 pytest_plugins = ["tests.fixtures.browser", "tests.fixtures.celery_worker", "tests.fixtures.database"]
