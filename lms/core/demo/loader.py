@@ -231,7 +231,8 @@ class Loader:
         model = apps.get_model(entry["records"])
         match = entry.get("match", [])
         translatable = issubclass(model, TranslatableMixin)
-        for index, row in enumerate(entry.get("rows", [])):
+        rows = entry.get("rows", [])
+        for index, row in enumerate(rows):
             try:
                 lookup = {name: self.resolve(row[name]) for name in match}
             except KeyError as error:
@@ -253,4 +254,4 @@ class Loader:
                     texts = translation.get("records", {}).get(entry["records"], {}).get(row.get("slug"))
                     if texts is not None:
                         translate(self, record, fields, texts, locale, f"{where} {row.get('slug')} ({locale})", seed)
-        return index + 1 if entry.get("rows") else 0
+        return len(rows)
