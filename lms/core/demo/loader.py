@@ -17,6 +17,7 @@ from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models
+from django.utils.module_loading import import_string
 from wagtail.blocks import ListBlock, StreamBlock, StructBlock
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -167,7 +168,9 @@ class Loader:
                 field = model._meta.get_field(name)
             except FieldDoesNotExist as error:
                 raise DemoDataError(f"{model.__name__} has no field {name!r}") from error
-            if field.many_to_many:
+            if isinstance(value, dict) and "make" in value:
+                setattr(instance, name, self.made(instance, value))
+            elif field.many_to_many:
                 many[name] = [self.resolve(item) for item in value]
             elif isinstance(field, StreamField):
                 setattr(instance, name, stream_data(field.stream_block, value, f"{seed}/{name}"))
@@ -176,6 +179,13 @@ class Loader:
             else:
                 setattr(instance, name, field.to_python(value))
         return many
+
+    def made(self, instance, value):
+        """A value an app's function makes from a folder of its ``demo/``: ``{make: dotted.path, from: folder}``."""
+        folder = (self.folder / value["from"]).resolve()
+        if not folder.is_relative_to(self.folder) or not folder.is_dir():
+            raise DemoDataError(f"{self.folder} has no folder {value['from']!r}")
+        return import_string(value["make"])(instance, folder)
 
     def assign_children(self, instance, name, model, rows, seed):
         """Update the inline children in place (the n-th row updates the n-th child), so their ids are kept."""
