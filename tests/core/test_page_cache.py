@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Site
 
 from lms.accounts.factories import UserFactory
-from lms.core.demo.builders import tree_root
+from lms.core.demo.site import tree_root
 from lms.core.factories import HomePageFactory, ParliamentFactory, StandardPageFactory
 
 
