@@ -263,6 +263,9 @@ XAPI_FORWARD_MAX_ATTEMPTS = int(os.environ.get("XAPI_FORWARD_MAX_ATTEMPTS", "12"
 XAPI_FORWARD_TIMEOUT = int(os.environ.get("XAPI_FORWARD_TIMEOUT", "20"))
 # How long a worker may hold a batch before another may send it (a worker killed mid-batch).
 XAPI_FORWARD_LEASE = int(os.environ.get("XAPI_FORWARD_LEASE", "300"))
+# The key of platform statement ids (see lms.xapi.api.statement_id_for); empty: the secret key. Set it to keep
+# ids stable across a rotation of SECRET_KEY.
+XAPI_STATEMENT_ID_KEY = os.environ.get("XAPI_STATEMENT_ID_KEY", "")
 XAPI_LAUNCH_TOKEN_AGE = int(os.environ.get("XAPI_LAUNCH_TOKEN_AGE", str(8 * 3600)))
 # cmi5: how long an AU session's auth token lives after launch (it dies sooner, at terminated or abandoned).
 CMI5_SESSION_AGE = int(os.environ.get("CMI5_SESSION_AGE", str(4 * 3600)))

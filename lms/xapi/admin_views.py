@@ -14,13 +14,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from lms.core.csv_export import streaming_csv_response
 from lms.core.filtering import invalid_filters_response
 
 from . import forwarding
 from .forms import ForwardingTargetForm, LRSClientForm
-from .models import ForwardingTarget, LRSClient, OutboxEntry
+from .models import ForwardingTarget, LRSClient, OutboxEntry, StatementIdConflict
 
 ENTRIES_PER_PAGE = 50
 EXPORT_CHUNK = 2000
@@ -76,10 +78,38 @@ class ForwardingTargetViewSet(ModelViewSet):
         return ForwardingTargetForm
 
 
+class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Whoever may view the model may only view it: no one adds, edits or deletes, superusers included."""
+
+    def user_has_permission(self, user, action):
+        """Only ``view``."""
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        """Only ``view``."""
+        return "view" in actions and super().user_has_permission(user, "view")
+
+
+# Listing and inspection only: conflicts are records, not things to edit.
+register_permission_policy(StatementIdConflict, ViewOnlyPermissionPolicy(StatementIdConflict))
+
+
+class StatementIdConflictViewSet(ModelViewSet):
+    """Administrators see the platform statements stored under a new id because their own id was taken."""
+
+    model = StatementIdConflict
+    name = "xapi_id_conflicts"
+    icon = "warning"
+    menu_label = gettext_lazy("Statement id conflicts")
+    list_display = ["statement_id", "stored_as", "created"]
+    inspect_view_enabled = True
+    form_fields = ["statement_id"]
+
+
 class XapiViewSetGroup(ModelViewSetGroup):
     """The admin's xAPI menu."""
 
-    items = (LRSClientViewSet, ForwardingTargetViewSet)
+    items = (LRSClientViewSet, ForwardingTargetViewSet, StatementIdConflictViewSet)
     menu_icon = "code"
     menu_label = gettext_lazy("xAPI")
     menu_name = "xapi"

@@ -10,10 +10,12 @@ A statement is stored in the caller's transaction (so progress and its statement
 together) and forwarded to the external LRSs after the commit.
 """
 
+import logging
 import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.crypto import salted_hmac
 
 from .auth import launch_token
 from .cmi5.launch import AUDefinition, BlockDefinition, CourseDefinition
@@ -21,7 +23,7 @@ from .cmi5.launch import launch as cmi5_launch
 from .cmi5.satisfaction import au_satisfied as move_on_met
 from .hooks import on_statements_stored
 from .identity import agent_key, learner_agent, learner_keys, platform_authority
-from .models import Statement
+from .models import Statement, StatementIdConflict
 from .store import StoreError, format_timestamp, save_statements
 from .validation import StatementError
 from .vocabulary import Verb
@@ -49,8 +51,11 @@ __all__ = [
     "store_statements",
 ]
 
-# Namespace of the deterministic statement ids (a uuid5 of this platform's base URL).
+# Namespace of the deterministic statement ids; the name hashed in it is keyed with a server secret, so nobody who
+# can read a learner's pseudonym, an activity and a registration can compute the id of an event to come.
 STATEMENT_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://ipu.org/innovation/lms/xapi/statements")
+STATEMENT_ID_SALT = "lms.xapi.statement-id"
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -85,9 +90,27 @@ def actor_for(user):
 
 
 def statement_id_for(actor, verb, activity, registration=None, event_key=""):
-    """The deterministic id of an event: the same learner, verb, activity, registration and key give the same id."""
+    """The deterministic id of an event: the same learner, verb, activity, registration and key give the same id,
+    which only the server can compute (an HMAC with ``XAPI_STATEMENT_ID_KEY``, the secret key by default)."""
     parts = [agent_key(actor), verb.id, activity.iri, str(registration or ""), str(event_key)]
-    return uuid.uuid5(STATEMENT_NAMESPACE, "\n".join(parts))
+    secret = settings.XAPI_STATEMENT_ID_KEY or settings.SECRET_KEY
+    name = salted_hmac(STATEMENT_ID_SALT, "\n".join(parts), secret=secret, algorithm="sha256").hexdigest()
+    return uuid.uuid5(STATEMENT_NAMESPACE, name)
+
+
+def _free_statement_id(statement_id):
+    """``statement_id`` if it is free or holds the platform's own record of the event; otherwise a new random id,
+    with the conflict logged and kept for administrators (the platform's statement is never dropped)."""
+    existing = Statement.objects.filter(statement_id=statement_id).values_list("authority_key", "data").first()
+    if existing is None or existing[0] == agent_key(platform_authority()):
+        return statement_id
+    stored_as = uuid.uuid4()
+    logger.warning("statement id %s is taken by another authority; the platform's statement is %s", statement_id,
+                   stored_as)  # fmt: skip
+    StatementIdConflict.objects.create(
+        statement_id=statement_id, stored_as=stored_as, existing_authority=existing[1].get("authority", {})
+    )
+    return stored_as
 
 
 def _context_activities(items):
@@ -117,7 +140,7 @@ def record(
     twice stores it once and returns the first row. Raises :class:`StatementError` if the statement is invalid.
     """
     actor = actor_for(user)
-    statement_id = statement_id_for(actor, verb, activity, registration, event_key)
+    statement_id = _free_statement_id(statement_id_for(actor, verb, activity, registration, event_key))
     existing = Statement.objects.filter(statement_id=statement_id).first()
     if existing:
         return existing

@@ -5,7 +5,7 @@ import json
 import re
 import secrets
 
-from . import signatures
+from . import json_input, signatures
 from .models import Attachment
 from .protocol import XapiError
 from .store import comparable
@@ -72,10 +72,7 @@ def parse_statement_request(content_type, body):
     first_headers, first = parts[0]
     if first_headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise XapiError(400, "multipart: the first part must be application/json statements")
-    try:
-        statements = json.loads(first.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise XapiError(400, f"multipart: the statement part is not valid JSON ({error})") from error
+    statements = json_input.loads(first, "multipart statement part")
     payloads = {}
     for index, (headers, content) in enumerate(parts[1:], start=1):
         sha2 = headers.get("x-experience-api-hash")
@@ -125,6 +122,13 @@ def check_payloads(statements, payloads):
                 if "fileUrl" not in attachment:
                     raise XapiError(400, f"attachments: no part for the attachment with sha2 {sha2}")
                 continue
+            size = len(payloads[sha2][1])
+            if attachment["length"] != size:
+                raise XapiError(
+                    400,
+                    f"attachments: the attachment with sha2 {sha2} declares {attachment['length']} bytes, "
+                    f"its part holds {size}",
+                )
             if attachment["usageType"] == SIGNATURE_USAGE:
                 _check_signature(statement, attachment, payloads[sha2][1])
     extra = set(payloads) - declared

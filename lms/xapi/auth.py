@@ -1,12 +1,18 @@
 """Who is calling the LRS, and what they may do.
 
-Three kinds of credential: an LRS client's key and secret (HTTP Basic), a short-lived launch token given to
-content running in a learner's browser (HTTP Basic with the user name ``launch``, or a Bearer token), and the
-learner's own session with a CSRF token. The last two may write statements only as that learner.
+Two kinds of credential. An LRS client's key and secret (HTTP Basic) speaks for a program: it writes statements
+about anyone, with its scopes. A learner-bound credential speaks for one learner only: a short-lived launch token
+given to content running in a learner's browser (HTTP Basic with the user name ``launch``, or a Bearer token), or
+the learner's own session with a CSRF token; other kinds (e.g. a cmi5 session) are made with
+:func:`learner_credential`. Every learner-bound credential goes through :meth:`Credential.check_statements`: a
+statement whose actor (or a SubStatement's actor) is someone else is refused with 403, never rewritten, and the
+authority of what it writes names the credential and the learner, never the platform itself.
 """
 
 import base64
 import binascii
+import hashlib
+import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,7 +21,7 @@ from django.core import signing
 from django.middleware.csrf import CsrfViewMiddleware
 
 from .cmi5 import auth as cmi5_auth
-from .identity import learner_agent, learner_keys, platform_authority
+from .identity import agent_key, learner_agent, learner_keys
 from .models import LRSClient
 from .protocol import XapiError
 
@@ -44,41 +50,75 @@ class Credential:
         if not self.allows(*scopes):
             raise XapiError(403, "the credential lacks the scope " + " or ".join(scopes))
 
-    @property
-    def learner_agent(self):
-        """The agent statements written with this credential are forced to, or None."""
-        return learner_agent(self.learner) if self.learner else None
-
     def learner_keys(self):
         """Agent keys the learner may read and write documents for."""
         return learner_keys(self.learner) if self.learner else []
 
+    def check_statements(self, statements, paths):
+        """Refuse with 403 a statement a learner-bound credential may not write: one whose actor, or the actor of
+        its SubStatement, is not the learner. ``paths`` name the statements in the error."""
+        if self.learner is None:
+            return
+        own = set(self.learner_keys())
+        for statement, path in zip(statements, paths, strict=True):
+            obj = statement.get("object") or {}
+            actors = [(statement.get("actor"), f"{path}.actor")]
+            if obj.get("objectType") == "SubStatement":
+                actors.append((obj.get("actor"), f"{path}.object.actor"))
+            for actor, where in actors:
+                if agent_key(actor) not in own:
+                    raise XapiError(403, f"{where}: this credential writes statements only about its own learner")
+
+    def may_void(self, target):
+        """Whether this credential may void a statement, given as the ``(actor_key, authority_key)`` of the stored
+        statement or None when it is not stored yet: anything with the ``all`` scope; otherwise only a stored
+        statement, about its own learner for a learner-bound credential, one it wrote itself for a client."""
+        if "all" in self.scopes and self.learner is None:
+            return True
+        if target is None:
+            return False
+        actor_key, authority_key = target
+        if self.learner is not None:
+            return actor_key in self.learner_keys()
+        return authority_key == agent_key(self.authority)
+
+
+def learner_credential(user, *, kind, reference, scopes=LEARNER_SCOPES):
+    """A credential bound to ``user``: ``kind`` names the sort of credential (``launch``, ``session``, ...) and
+    ``reference`` this one credential, so the authority of its statements says which credential wrote them.
+
+    The authority is an anonymous Group of two agents (the xAPI idiom for an application acting for a person):
+    the credential and the learner.
+    """
+    name = f"{kind}:{reference}" if reference else kind
+    credential_agent = {"objectType": "Agent", "account": {"homePage": settings.BASE_URL, "name": name}}
+    authority = {"objectType": "Group", "member": [credential_agent, learner_agent(user)]}
+    return Credential(scopes=frozenset(scopes), authority=authority, learner=user)
+
 
 def launch_token(user):
     """A token that lets content in ``user``'s browser write statements as ``user`` for a few hours."""
-    return signing.dumps({"user": user.pk}, salt=LAUNCH_SALT, compress=True)
-
-
-def _learner_credential(user):
-    return Credential(scopes=LEARNER_SCOPES, authority=platform_authority(), learner=user)
+    return signing.dumps({"user": user.pk, "id": secrets.token_hex(8)}, salt=LAUNCH_SALT, compress=True)
 
 
 def _from_launch_token(token):
     try:
         payload = signing.loads(token, salt=LAUNCH_SALT, max_age=settings.XAPI_LAUNCH_TOKEN_AGE)
-    except signing.BadSignature as error:
+    except (signing.BadSignature, ValueError) as error:
         raise XapiError(401, "the launch token is invalid or has expired", WWW_AUTHENTICATE) from error
     user = get_user_model().objects.filter(pk=payload.get("user"), is_active=True).first()
     if user is None:
         raise XapiError(401, "the launch token's learner no longer exists", WWW_AUTHENTICATE)
-    return _learner_credential(user)
+    return learner_credential(user, kind="launch", reference=str(payload.get("id", "")))
 
 
 def _from_basic(encoded):
     try:
         key, _, secret = base64.b64decode(encoded, validate=True).decode("utf-8").partition(":")
-    except (binascii.Error, UnicodeDecodeError) as error:
+    except (binascii.Error, ValueError) as error:  # non-ASCII characters raise a plain ValueError
         raise XapiError(401, "Authorization: malformed Basic credentials", WWW_AUTHENTICATE) from error
+    if "\x00" in key or "\x00" in secret:
+        raise XapiError(401, "Authorization: malformed Basic credentials", WWW_AUTHENTICATE)
     if key == "launch":
         return _from_launch_token(secret)
     if key.startswith(cmi5_auth.USER_PREFIX):
@@ -104,7 +144,10 @@ def _from_session(xrequest):
         failure = CsrfViewMiddleware(lambda _request: None).process_view(request, None, (), {})
         if failure is not None:
             raise XapiError(403, "the CSRF token is missing or wrong (send X-CSRFToken with the session)")
-    return _learner_credential(user)
+    # The authority names the session without revealing its key.
+    session_key = request.session.session_key or ""
+    reference = hashlib.sha256(session_key.encode()).hexdigest()[:16] if session_key else ""
+    return learner_credential(user, kind="session", reference=reference)
 
 
 def authenticate(xrequest):

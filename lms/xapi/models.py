@@ -174,6 +174,27 @@ def _hash_secret(secret):
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+class StatementIdConflict(models.Model):
+    """A statement the platform recorded under another id because its own id was already taken.
+
+    Platform ids are keyed with a server secret, so a taken id means the secret leaked or a statement was copied
+    in from elsewhere; the event is stored all the same (under ``stored_as``), and administrators see it here.
+    """
+
+    statement_id = models.UUIDField(_("id taken"))
+    stored_as = models.UUIDField(_("stored as"))
+    existing_authority = models.JSONField(_("authority of the statement holding the id"))
+    created = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("statement id conflict")
+        verbose_name_plural = _("statement id conflicts")
+        ordering = ["-created"]
+
+    def __str__(self):
+        return str(self.statement_id)
+
+
 class LRSClient(models.Model):
     """A credential for a program that reads or writes statements through the ``/xapi/`` endpoint."""
 

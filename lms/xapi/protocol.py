@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.http import http_date
 
+from . import json_input
 from .vocabulary import SUPPORTED_VERSIONS, XAPI_VERSION
 
 # Headers a client may send as form fields in the alternate request syntax (xAPI 1.0.3 §1.3 of part three).
@@ -64,11 +65,8 @@ class XapiRequest:
         return self.headers.get(name, default)
 
     def json_body(self, what="body"):
-        """The body parsed as JSON; a 400 names ``what`` when it is not."""
-        try:
-            return json.loads(self.body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as error:
-            raise XapiError(400, f"{what}: not valid JSON ({error})") from error
+        """The body parsed as JSON (see :func:`.json_input.loads`); a 400 names ``what`` when it is not."""
+        return json_input.loads(self.body, what)
 
 
 def _read_body(request):
@@ -102,15 +100,25 @@ def parse_request(request):
         if headers.get("Content-Type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
             raise XapiError(400, "Content-Type: the alternate request syntax needs application/x-www-form-urlencoded")
         headers, params, body = _unfold_form(headers, body)
+    _refuse_nul(params, headers)
     return XapiRequest(method=method, params=params, headers=headers, body=body, django=request)
+
+
+def _refuse_nul(params, headers):
+    """A NUL character in a parameter or header is a 400: no database column can hold it."""
+    for kind, values in (("parameter", params), ("header", headers)):
+        for name, value in values.items():
+            if "\x00" in name or "\x00" in value:
+                raise XapiError(400, f"{name.replace(chr(0), '')}: the {kind} holds a NUL character")
 
 
 def _unfold_form(headers, raw):
     """The headers, parameters and content an alternate-syntax form carries.
 
-    Headers sent as real HTTP headers win over the same names in the form (the ADL conformance suite sends a
-    bogus version in the form next to a valid header); Content-Type and Content-Length describe the form
-    itself, so the form's values replace them, and the content is JSON unless the form says otherwise.
+    The form's header fields are the request's headers (xAPI 1.0.3 part three, 1.3): they replace the real
+    headers of the same name, so a form that names an unsupported version is refused whatever the real header
+    says (XAPI-00336). Content-Type and Content-Length describe the content, which is JSON unless the form
+    says otherwise.
     """
     try:
         form = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, strict_parsing=bool(raw))
@@ -121,7 +129,7 @@ def _unfold_form(headers, raw):
     params, body = {}, b""
     for key, value in form:
         name = ALTERNATE_HEADERS.get(key.lower())
-        if name in ("Content-Type", "Content-Length") or (name and not headers.get(name)):
+        if name:
             headers[name] = value
         elif key == "content":
             body = value.encode()

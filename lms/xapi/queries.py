@@ -1,12 +1,12 @@
 """Reading statements: the filters of GET /xapi/statements, ``more`` paging and the three formats."""
 
 import copy
-import json
 import uuid
 
 from django.core import signing
 from django.db.models import Q
 
+from . import json_input
 from .identity import agent_key
 from .models import Statement, StatementContextActivity, StatementContextAgent
 from .protocol import XapiError
@@ -36,11 +36,8 @@ def parse_query(params):
         raise XapiError(400, f"{sorted(unknown)[0]}: not a parameter of the Statement resource")
     query = {}
     if "agent" in params:
-        try:
-            value = json.loads(params["agent"])
-            agent(value, "agent")
-        except ValueError as error:
-            raise XapiError(400, f"agent: {error}") from error
+        value = json_input.loads(params["agent"], "agent")
+        agent(value, "agent")
         key = agent_key(value)
         if not key:
             raise XapiError(400, "agent: an anonymous group cannot be a filter")
@@ -177,7 +174,7 @@ def _ids_body(statement):
     obj = statement["object"]
     kind = obj.get("objectType", "Activity")
     if kind == "Activity":
-        statement["object"] = {"objectType": "Activity", "id": obj["id"]}
+        statement["object"] = {"id": obj["id"]}
     elif kind in ("Agent", "Group"):
         statement["object"] = _ids_agent(obj)
     elif kind == "SubStatement":
@@ -189,7 +186,7 @@ def _ids_body(statement):
                 context[key] = _ids_agent(context[key])
         for key, items in (context.get("contextActivities") or {}).items():
             items = items if isinstance(items, list) else [items]
-            context["contextActivities"][key] = [{"objectType": "Activity", "id": item["id"]} for item in items]
+            context["contextActivities"][key] = [{"id": item["id"]} for item in items]
     if "authority" in statement:
         statement["authority"] = _ids_agent(statement["authority"])
 

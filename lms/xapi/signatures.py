@@ -14,13 +14,14 @@ who that holder is.
 
 import base64
 import binascii
-import json
 from dataclasses import dataclass
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+from . import json_input
 
 ALGORITHMS = {"RS256": hashes.SHA256, "RS384": hashes.SHA384, "RS512": hashes.SHA512}
 
@@ -49,10 +50,10 @@ def parse(content):
     RS256, RS384 or RS512."""
     try:
         header_part, payload_part, signature_part = content.decode("ascii").strip().split(".")
-        header = json.loads(_base64url(header_part))
-        payload = json.loads(_base64url(payload_part))
+        header = json_input.loads(_base64url(header_part), "signature header")
+        payload = json_input.loads(_base64url(payload_part), "signature payload")
         signature = _base64url(signature_part)
-    except (UnicodeDecodeError, ValueError, binascii.Error) as error:
+    except (UnicodeDecodeError, ValueError, binascii.Error) as error:  # StatementError is a ValueError
         raise SignatureError("the signature is not a JWS in compact serialisation") from error
     if not isinstance(header, dict) or header.get("alg") not in ALGORITHMS:
         raise SignatureError("the signature must use RS256, RS384 or RS512")

@@ -175,29 +175,52 @@ def _users_by_key(statements):
 
 class _Known:
     """What the store already holds about a batch, found with one query: the stored statements under its
-    ids, the stored voiding statements among its voiding targets, and its ids that stored statements void."""
+    ids, the stored voiding statements among its voiding targets (and who the targets are about), and its ids
+    that stored statements void."""
 
     def __init__(self, ids, void_targets):
         wanted = {uuid.UUID(i) for i in ids}
         found = Statement.objects.filter(Q(statement_id__in=wanted | void_targets) | Q(voids__in=wanted))
-        self.data, self.voiding, self.voided = {}, set(), set()
-        for statement_id, voids, data in found.values_list("statement_id", "voids", "data"):
+        self.data, self.voiding, self.voided, self.targets = {}, set(), set(), {}
+        columns = ("statement_id", "voids", "data", "actor_key", "authority_key")
+        for statement_id, voids, data, actor_key, authority_key in found.values_list(*columns):
             if statement_id in wanted:
                 self.data[str(statement_id)] = data
+            if statement_id in void_targets:
+                self.targets[statement_id] = (actor_key, authority_key)
             if voids is not None:
                 self.voiding.add(statement_id)
                 if voids in wanted:
                     self.voided.add(voids)
 
 
-def _check_voiding(statements, stored_voiding):
-    """A voiding statement may not void a voiding statement, stored or in the same batch."""
+def _check_voiding(statements, known, may_void):
+    """A voiding statement may not void a voiding statement, stored or in the same batch; with ``may_void``
+    (a credential's rule, see :meth:`lms.xapi.auth.Credential.may_void`) it may void only a stored statement
+    that rule allows (403 otherwise)."""
     voiding = [s for s in statements if s["verb"]["id"] == VOIDED_VERB]
     batch_voiding = {uuid.UUID(s["id"]) for s in voiding}
     for statement in voiding:
         target = uuid.UUID(statement["object"]["id"])
-        if target in stored_voiding or target in batch_voiding:
+        if target in known.voiding or target in batch_voiding:
             raise StoreError(f"statement {statement['id']}: a voiding statement cannot void another voiding one")
+        if may_void is not None and not may_void(known.targets.get(target)):
+            raise StoreError(
+                f"statement {statement['id']}: this credential may void only stored statements it may write", 403
+            )
+
+
+LANGUAGE_MAPS = ("name", "description")
+
+
+def merge_definition(old, new):
+    """``old`` updated with ``new``: language maps gain the new languages (and new texts), other properties are
+    replaced, so the Activities resource shows every language any statement described an activity in."""
+    merged = {**old, **new}
+    for key in LANGUAGE_MAPS:
+        if isinstance(old.get(key), dict) and isinstance(new.get(key), dict):
+            merged[key] = {**old[key], **new[key]}
+    return merged
 
 
 def _save_definitions(statements, may_define):
@@ -205,7 +228,7 @@ def _save_definitions(statements, may_define):
     definitions = {}
     for statement in statements:
         for activity in _activities_with_definitions(statement):
-            definitions.setdefault(activity["id"], {}).update(activity["definition"])
+            definitions[activity["id"]] = merge_definition(definitions.get(activity["id"], {}), activity["definition"])
     if not definitions:
         return
     existing = {a.activity_id: a for a in ActivityDefinition.objects.filter(activity_id__in=definitions)}
@@ -214,7 +237,7 @@ def _save_definitions(statements, may_define):
     if may_define:
         for activity_id, definition in definitions.items():
             if activity_id in existing:
-                merged = {**existing[activity_id].definition, **definition}
+                merged = merge_definition(existing[activity_id].definition, definition)
                 if merged != existing[activity_id].definition:
                     ActivityDefinition.objects.filter(activity_id=activity_id).update(definition=merged)
 
@@ -231,17 +254,36 @@ def _activities_with_definitions(statement):
                 yield item
 
 
-def save_statements(statements, authority, *, user=None, may_define=True, validate=True):
+def save_statements(statements, authority, *, user=None, may_define=True, may_void=None, validate=True):
     """Validate, complete and store ``statements`` (a list of dicts) in the current transaction.
 
     Statements whose id is already stored with the same content are skipped (idempotent); a different
     content under a stored id raises a 409 :class:`StoreError`. Returns the stored ids, in order, and the
     completed statements that were new. ``user`` forces the learner the statements belong to (the
-    browser-content path). Each new statement is queued for every active external LRS in the same transaction.
+    browser-content path); ``may_void((actor_key, authority_key) or None)``, when given, says which statements
+    the writer may void (None: a target not stored yet). Each new statement is queued for every active external
+    LRS in the same transaction.
     """
     if validate:
         for index, statement in enumerate(statements):
             validate_statement(statement, f"statements[{index}]" if len(statements) > 1 else "statement")
+    for _attempt in range(CONCURRENT_WRITE_ATTEMPTS):
+        try:
+            return _save_once(statements, authority, user, may_define, may_void)
+        except _ConcurrentWrite:
+            continue  # the statements that collided are stored now: the next attempt compares with them
+    raise StoreError("statements with the same ids are being stored concurrently; send them again", 409)
+
+
+# A collision with a concurrent request is resolved by looking again; more than this many in a row is a 409.
+CONCURRENT_WRITE_ATTEMPTS = 3
+
+
+class _ConcurrentWrite(Exception):
+    """A concurrent request stored one of the batch's ids between our look-up and our insert."""
+
+
+def _save_once(statements, authority, user, may_define, may_void):
     stored_at = timezone.now()
     completed = [complete(statement, authority, stored_at) for statement in statements]
     ids = [statement["id"] for statement in completed]
@@ -258,7 +300,7 @@ def save_statements(statements, authority, *, user=None, may_define=True, valida
                 raise StoreError(f"statement {statement['id']} is already stored with a different content", 409)
             continue
         fresh.append(statement)
-    _check_voiding(fresh, known.voiding)
+    _check_voiding(fresh, known, may_void)
     if not fresh:
         return ids, []
     users = {agent_key(s["actor"]): user for s in fresh} if user else _users_by_key(fresh)
@@ -272,8 +314,8 @@ def save_statements(statements, authority, *, user=None, may_define=True, valida
                     forwarding.wake_after_commit(bulk_insert.insert_statements(rows, related))
                 else:
                     insert_statements(rows, related)
-        except IntegrityError as error:  # a concurrent request stored the same id a moment ago
-            raise StoreError("a statement with the same id was stored concurrently; send it again", 409) from error
+        except IntegrityError as error:
+            raise _ConcurrentWrite from error
         if targets:  # statements stored before their voiding statement; new ones were stored voided
             Statement.objects.filter(statement_id__in=targets, voids__isnull=True).update(voided=True)
         _save_definitions(fresh, may_define)

@@ -17,9 +17,10 @@ TIMESTAMP_RE = re.compile(
     r"(Z|[+-]([01]\d|2[0-3])(:?[0-5]\d)?)?$"
 )
 NEGATIVE_ZERO_OFFSET_RE = re.compile(r"-00(:?00)?$")
+# ISO 8601 durations: weeks stand alone (PnW); the other units combine (PnYnMnDTnHnMnS).
 DURATION_RE = re.compile(
-    r"^P(?=\d|T\d)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?"
-    r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$"
+    r"^P(\d+(\.\d+)?W|(?=\d|T\d)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?D)?"
+    r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?)$"
 )
 VERSION_RE = re.compile(r"^1\.0(\.\d+)?$")
 LANGUAGE_TAG_RE = re.compile(
@@ -227,7 +228,7 @@ def definition(value, path):
         if lists or "correctResponsesPattern" in value:
             _fail(f"{path}.interactionType", "is required with correctResponsesPattern or interaction components")
         return
-    if interaction not in INTERACTION_TYPES:
+    if not isinstance(interaction, str) or interaction not in INTERACTION_TYPES:
         _fail(f"{path}.interactionType", "must be one of " + ", ".join(INTERACTION_TYPES))
     for key in lists - INTERACTION_TYPES[interaction]:
         _fail(f"{path}.{key}", f"is not allowed with the interaction type {interaction!r}")

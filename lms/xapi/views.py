@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from . import attachments, documents, queries
+from . import attachments, documents, json_input, queries
 from .auth import authenticate
 from .cmi5 import documents as cmi5_documents
 from .cmi5 import rules as cmi5_rules
@@ -123,10 +123,10 @@ def _statements_from_body(request):
 
 def _store(batch, payloads, credential):
     session = credential.cmi5_session
-    if session is None and credential.learner_agent:  # content in the learner's browser speaks only for them
-        batch = [{**statement, "actor": credential.learner_agent} for statement in batch]
-    for index, statement in enumerate(batch):
-        validate_statement(statement, f"statements[{index}]" if len(batch) > 1 else "statement")
+    paths = [f"statements[{index}]" if len(batch) > 1 else "statement" for index in range(len(batch))]
+    for statement, path in zip(batch, paths, strict=True):
+        validate_statement(statement, path)
+    credential.check_statements(batch, paths)
     attachments.check_payloads(batch, payloads)
     with transaction.atomic():
         if session is not None:  # an AU session: the cmi5 rules, with the session locked against a parallel batch
@@ -138,6 +138,7 @@ def _store(batch, payloads, credential):
             credential.authority,
             user=credential.learner,
             may_define=credential.allows("define"),
+            may_void=credential.may_void,
             validate=False,
         )
         if session is not None:
@@ -273,20 +274,18 @@ def agents(request, credential):
     _require_any_read(credential)
     if set(request.params) != {"agent"}:
         raise XapiError(400, "agent: the parameter is required (and the only one)")
-    try:
-        value = json.loads(request.params["agent"])
-        agent(value, "agent", allow_group=False)
-    except ValueError as error:
-        raise XapiError(400, f"agent: {error}") from error
+    value = json_input.loads(request.params["agent"], "agent")
+    agent(value, "agent", allow_group=False)
+    key = agent_key(value)
+    if credential.learner is not None and key not in credential.learner_keys():
+        raise XapiError(403, "agent: a learner's credential reads only its own agent")
     person = {"objectType": "Person"}
-    for key in ("name", "mbox", "mbox_sha1sum", "openid", "account"):
-        if key in value:
-            person[key] = [value[key]]
-    names = (
-        Statement.objects.filter(actor_key=agent_key(value))
-        .order_by("-stored")
-        .values_list("data__actor__name", flat=True)[:20]
-    )
+    for field in ("name", "mbox", "mbox_sha1sum", "openid", "account"):
+        if field in value:
+            person[field] = [value[field]]
+    # Names come only from statements the credential may read.
+    statements = queries.restrict(Statement.objects.filter(actor_key=key), credential)
+    names = statements.order_by("-stored").values_list("data__actor__name", flat=True)[:20]
     known = [name for name in dict.fromkeys(names) if isinstance(name, str) and name not in person.get("name", [])]
     if known:
         person["name"] = person.get("name", []) + known

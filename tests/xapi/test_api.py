@@ -8,7 +8,7 @@ from django.db import transaction
 
 from lms.accounts.factories import UserFactory
 from lms.xapi import api, vocabulary
-from lms.xapi.models import Statement, XapiSettings
+from lms.xapi.models import Statement, StatementIdConflict, XapiSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +115,37 @@ def test_query_finds_statements_for_reports(learner, lesson, course):
     assert api.query(activity=course).count() == 0
     assert api.query(activity=course, related=True).count() == 2
     assert list(api.query(user=learner)) == [completed]
+
+
+def test_platform_statement_ids_depend_on_a_server_secret(learner, lesson, settings):
+    actor = api.actor_for(learner)
+    public_parts = uuid.uuid5(api.STATEMENT_NAMESPACE, "\n".join([f"account:{actor}", vocabulary.COMPLETED.id]))
+    first = api.statement_id_for(actor, vocabulary.COMPLETED, lesson, event_key="1")
+    assert first == api.statement_id_for(actor, vocabulary.COMPLETED, lesson, event_key="1")
+    assert first != public_parts
+    settings.XAPI_STATEMENT_ID_KEY = "another secret"
+    assert api.statement_id_for(actor, vocabulary.COMPLETED, lesson, event_key="1") != first
+
+
+def test_a_platform_statement_whose_id_is_taken_is_stored_under_another_and_shown_to_administrators(
+    learner, lesson, admin_client
+):
+    from .conftest import LRS, basic, make_client, statement
+
+    taken = api.statement_id_for(api.actor_for(learner), vocabulary.FAILED, lesson, event_key="attempt-1")
+    client, secret = make_client()
+    forged = statement(id=str(taken), actor=api.actor_for(learner), verb=vocabulary.PASSED.as_xapi())
+    assert LRS(basic(client.key, secret)).post("statements", forged).status_code == 200
+    row = api.record(learner, vocabulary.FAILED, lesson, event_key="attempt-1")
+    assert row.statement_id != taken
+    assert row.data["verb"]["id"] == vocabulary.FAILED.id
+    assert row.data["authority"] == api.platform_authority()
+    conflict = StatementIdConflict.objects.get()
+    assert (conflict.statement_id, conflict.stored_as) == (taken, row.statement_id)
+    assert conflict.existing_authority["account"]["name"] == client.key
+    from django.urls import reverse
+
+    listing = admin_client.get(reverse("xapi_id_conflicts:index"))
+    assert listing.status_code == 200 and str(taken) in listing.content.decode()
+    edit = admin_client.get(reverse("xapi_id_conflicts:edit", args=[conflict.pk]))
+    assert edit.status_code in (302, 403)

@@ -6,12 +6,13 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from lms.xapi.models import LRSClient
+from lms.xapi.models import LRSClient, Statement
 
 from .conftest import LRS, basic, statement
 
 pytestmark = pytest.mark.django_db
 
+VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 STATE = {"activityId": "http://example.org/a", "agent": json.dumps({"mbox": "mailto:ana@example.org"}), "stateId": "s"}
 
 
@@ -45,7 +46,7 @@ def test_state_and_profile_scopes(lrs_for):
     assert state.put("activities/state", STATE, {}).status_code == 204
     params = {"activityId": "http://example.org/a", "profileId": "p"}
     assert state.put("activities/profile", params, {}).status_code == 403
-    assert lrs_for("profile").put("activities/profile", params, {}).status_code == 204
+    assert lrs_for("profile").put("activities/profile", params, {}, HTTP_IF_NONE_MATCH="*").status_code == 204
 
 
 def test_the_authority_comes_from_the_credential_not_the_statement(lrs):
@@ -103,3 +104,29 @@ def test_lrs_client_command_list_and_deactivate(capsys):
 def test_lrs_client_command_refuses_an_unknown_scope():
     with pytest.raises(CommandError):
         call_command("lrs_client", "create", "X", "--scope", "everything")
+
+
+def test_a_client_voids_only_the_statements_it_wrote(lrs_for):
+    first, second = lrs_for("statements/write", name="first"), lrs_for("statements/write", name="second")
+    [target] = first.post("statements", statement()).json()
+    voiding = statement(verb={"id": VOIDED}, object={"objectType": "StatementRef", "id": target})
+    refused = second.post("statements", voiding)
+    assert refused.status_code == 403 and "void" in refused.json()["message"]
+    assert not Statement.objects.get(statement_id=target).voided
+    assert first.post("statements", voiding).status_code == 200
+    assert Statement.objects.get(statement_id=target).voided
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        "Basic \u00e9t\u00e9",
+        "Basic " + "ü" * 8,
+        "Basic " + base64.b64encode(b"k\x00ey:secret").decode(),
+        "Bearer \u00e9",
+    ],
+)
+def test_odd_bytes_in_the_authorization_header_are_a_401(lrs, authorization):
+    response = LRS(authorization).get("statements")
+    assert response.status_code == 401
+    assert response["X-Experience-API-Version"]

@@ -100,13 +100,19 @@ def test_head_on_documents(lrs):
     assert response.status_code == 200 and response.content == b"" and response["ETag"]
 
 
-def test_agent_profiles_are_created_only_with_a_precondition(lrs):
-    params = {"agent": AGENT, "profileId": "new"}
-    response = lrs.put("agents/profile", params, {"v": 1})
+@pytest.mark.parametrize(
+    "resource, params",
+    [
+        ("agents/profile", {"agent": AGENT, "profileId": "new"}),
+        ("activities/profile", {"activityId": ACTIVITY, "profileId": "new"}),
+    ],
+)
+def test_profiles_are_created_only_with_a_precondition(lrs, resource, params):
+    response = lrs.put(resource, params, {"v": 1})
     assert response.status_code == 400 and "If-None-Match" in response.json()["message"]
-    assert lrs.get("agents/profile", params).status_code == 404
-    assert lrs.put("agents/profile", params, {"v": 1}, HTTP_IF_NONE_MATCH="*").status_code == 204
-    assert lrs.put("activities/profile", {"activityId": ACTIVITY, "profileId": "new"}, {"v": 1}).status_code == 204
+    assert lrs.get(resource, params).status_code == 404
+    assert lrs.put(resource, params, {"v": 1}, HTTP_IF_NONE_MATCH="*").status_code == 204
+    assert lrs.put("activities/state", {**STATE, "stateId": "new"}, {"v": 1}).status_code == 204
 
 
 def test_get_with_a_document_id_ignores_since(lrs):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import statement
+from .conftest import LRS, statement
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +89,101 @@ def test_document_resources_never_crash(lrs, resource, method, params, body, if_
     headers = {"HTTP_IF_MATCH": if_match} if if_match else {}
     response = lrs.request(method, resource, params=params, body=body, **headers)
     assert response.status_code in (200, 204, 400, 404, 405, 409, 412), response.content
+
+
+# Hostile classes (issue 13, point 4): what PostgreSQL cannot store or Python cannot parse safely. Each is raw
+# JSON text, so non-finite numbers and lone surrogates reach the LRS exactly as a client would send them.
+HOSTILE_TOKENS = {
+    "NaN": "NaN",
+    "Infinity": "Infinity",
+    "-Infinity": "-Infinity",
+    "1e400": "1e400",
+    "NUL": json.dumps("a\u0000b"),
+    "lone surrogate": json.dumps("a\ud800b"),
+    "deep": "[" * 5000 + "]" * 5000,
+    "deep object": '{"a":' * 200 + "1" + "}" * 200,
+}
+MARK = '"__hostile__"'
+# Where a hostile value goes, and the field the 400 must name.
+HOSTILE_PLACES = {
+    "statement.result.score.raw": lambda v: {"result": {"score": {"raw": v}}},
+    "statement.result.extensions": lambda v: {"result": {"extensions": {"http://example.org/x": v}}},
+    "statement.context.extensions": lambda v: {"context": {"extensions": {"http://example.org/x": v}}},
+    "statement.actor.name": lambda v: {"actor": {"mbox": "mailto:ana@example.org", "name": v}},
+    "statement.verb.display": lambda v: {"verb": {"id": "http://example.org/v", "display": {"en-US": v}}},
+    "statement.object.definition": lambda v: {
+        "object": {"id": "http://example.org/a", "definition": {"name": {"en": v}}}
+    },
+}
+
+
+def hostile_body(place, token, wrap=lambda text: text):
+    body = json.dumps(statement(**HOSTILE_PLACES[place](MARK[1:-1])))
+    return wrap(body.replace(MARK, HOSTILE_TOKENS[token])).encode()
+
+
+@SETTINGS
+@given(place=st.sampled_from(sorted(HOSTILE_PLACES)), token=st.sampled_from(sorted(HOSTILE_TOKENS)))
+def test_hostile_values_in_a_statement_are_a_400_naming_the_field(lrs, place, token):
+    response = lrs.post("statements", hostile_body(place, token))
+    assert response.status_code == 400, response.content
+    assert response["X-Experience-API-Version"]
+    message = response.json()["message"]
+    if token.startswith("deep"):
+        assert "deeper" in message, message
+    else:
+        assert message.startswith(place), message
+
+
+@SETTINGS
+@given(place=st.sampled_from(sorted(HOSTILE_PLACES)), token=st.sampled_from(sorted(HOSTILE_TOKENS)))
+def test_hostile_values_in_multipart_and_alternate_syntax_are_a_400(lrs, place, token):
+    from urllib.parse import urlencode
+
+    part = hostile_body(place, token)
+    multipart = b"--b\r\nContent-Type: application/json\r\n\r\n" + part + b"\r\n--b--\r\n"
+    response = lrs.post("statements", multipart, content_type="multipart/mixed; boundary=b")
+    assert response.status_code == 400, response.content
+    headers = {"Authorization": lrs.headers["HTTP_AUTHORIZATION"], "X-Experience-API-Version": "1.0.3"}
+    form = urlencode({"content": part.decode(), **headers})
+    response = LRS(version=None).client.post(
+        "/xapi/statements?method=POST", data=form, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 400, response.content
+
+
+DOCUMENT_PARAMS = {
+    "activities/state": {"activityId": "http://example.org/a", "agent": '{"mbox": "mailto:a@b.org"}', "stateId": "s"},
+    "activities/profile": {"activityId": "http://example.org/a", "profileId": "p"},
+    "agents/profile": {"agent": '{"mbox": "mailto:a@b.org"}', "profileId": "p"},
+}
+
+
+@SETTINGS
+@given(
+    resource=st.sampled_from(sorted(DOCUMENT_PARAMS)),
+    method=st.sampled_from(["PUT", "POST"]),
+    token=st.sampled_from(sorted(HOSTILE_TOKENS)),
+)
+def test_hostile_json_documents_are_a_400(lrs, resource, method, token):
+    body = '{"page": ' + HOSTILE_TOKENS[token] + "}"
+    response = lrs.request(method, resource, params=DOCUMENT_PARAMS[resource], body=body, HTTP_IF_NONE_MATCH="*")
+    assert response.status_code == 400, response.content
+    assert lrs.get(resource, DOCUMENT_PARAMS[resource]).status_code == 404
+
+
+NUL_AGENT = json.dumps({"account": {"homePage": "http://example.org", "name": "a\u0000b"}})
+
+
+@SETTINGS
+@given(
+    resource=st.sampled_from(["statements", "activities", "agents", *sorted(DOCUMENT_PARAMS)]),
+    name=st.sampled_from(["verb", "activityId", "agent", "stateId", "profileId", "registration", "since", "x\x00"]),
+    value=st.sampled_from(["http://example.org/v\x00", "s\x00", NUL_AGENT, "\x00"]),
+    method=st.sampled_from(["GET", "PUT", "POST", "DELETE"]),
+)
+def test_nul_in_query_parameters_is_a_400(lrs, resource, name, value, method):
+    params = {**DOCUMENT_PARAMS.get(resource, {}), name: value}
+    response = lrs.request(method, resource, params=params, body=b"{}")
+    assert response.status_code in (400, 405), response.content
+    assert response["X-Experience-API-Version"]

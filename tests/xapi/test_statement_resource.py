@@ -238,7 +238,7 @@ def test_formats(lrs):
     ids_format = lrs.get("statements", {"statementId": statement_id, "format": "ids"}).json()
     assert ids_format["actor"] == {"objectType": "Agent", "mbox": "mailto:ana@example.org"}
     assert ids_format["verb"] == {"id": COMPLETED}
-    assert ids_format["object"] == {"objectType": "Activity", "id": LESSON}
+    assert ids_format["object"] == {"id": LESSON}
     canonical = lrs.get("statements", {"statementId": statement_id, "format": "canonical"}, HTTP_ACCEPT_LANGUAGE="fr")
     assert canonical.json()["verb"]["display"] == {"fr-FR": "a terminé"}
     body = statement(verb={"id": COMPLETED, "display": {"en-US": "completed", "en-GB": "finished"}})
@@ -249,6 +249,29 @@ def test_formats(lrs):
     assert exact["verb"]["display"] == body["verb"]["display"]
     definition = lrs.get("activities", {"activityId": LESSON}).json()
     assert definition["definition"]["name"] == {"en-US": "Open data"}
+
+
+def test_the_ids_format_keeps_only_the_id_of_an_activity_in_a_substatement(lrs):
+    sub = {
+        "objectType": "SubStatement",
+        **statement(object={"objectType": "Activity", "id": LESSON, "definition": {"name": {"en-US": "Open data"}}}),
+    }
+    statement_id = lrs.post("statements", statement(object=sub)).json()[0]
+    found = lrs.get("statements", {"statementId": statement_id, "format": "ids"}).json()
+    assert found["object"]["object"] == {"id": LESSON}
+    assert found["object"]["verb"] == {"id": sub["verb"]["id"]}
+
+
+def test_the_activities_resource_merges_the_languages_of_every_definition(lrs):
+    english = statement(
+        object={"id": LESSON, "definition": {"name": {"en-US": "Open data"}, "description": {"en-US": "A lesson"}}}
+    )
+    french = statement(object={"id": LESSON, "definition": {"name": {"fr-FR": "Données ouvertes"}}})
+    lrs.post("statements", english)
+    lrs.post("statements", french)
+    definition = lrs.get("activities", {"activityId": LESSON}).json()["definition"]
+    assert definition["name"] == {"en-US": "Open data", "fr-FR": "Données ouvertes"}
+    assert definition["description"] == {"en-US": "A lesson"}
 
 
 def test_head_answers_like_get_without_a_body(lrs):
@@ -290,15 +313,19 @@ def test_alternate_request_syntax(lrs):
     assert wrong_type.status_code == 400
 
 
-def test_alternate_syntax_headers_win_over_form_fields_and_content_defaults_to_json(lrs):
+def test_alternate_syntax_form_headers_replace_real_ones_and_content_defaults_to_json(lrs):
     from urllib.parse import urlencode
 
     statement_id = new_id()
-    form = urlencode({"statementId": statement_id, "X-Experience-API-Version": "0.8",
-                      "content": json.dumps(statement())})  # fmt: skip
-    response = lrs.client.post("/xapi/statements?method=PUT", data=form,
+    form = {"statementId": statement_id, "content": json.dumps(statement())}
+
+    def put(fields):
+        return lrs.client.post("/xapi/statements?method=PUT", data=urlencode(fields),
                                content_type="application/x-www-form-urlencoded", **lrs.headers)  # fmt: skip
-    assert response.status_code == 204, response.content
+
+    refused = put({**form, "X-Experience-API-Version": "0.8"})  # XAPI-00336, whatever the real header says
+    assert refused.status_code == 400 and "X-Experience-API-Version" in refused.json()["message"]
+    assert put(form).status_code == 204
     assert lrs.get("statements", {"statementId": statement_id}).status_code == 200
     empty = lrs.client.post("/xapi/statements?method=PUT", **lrs.headers)
     assert empty.status_code == 400
