@@ -98,17 +98,14 @@ def statement_id_for(actor, verb, activity, registration=None, event_key=""):
     return uuid.uuid5(STATEMENT_NAMESPACE, name)
 
 
-def _free_statement_id(statement_id):
-    """``statement_id`` if it is free or holds the platform's own record of the event; otherwise a new random id,
-    with the conflict logged and kept for administrators (the platform's statement is never dropped)."""
-    existing = Statement.objects.filter(statement_id=statement_id).values_list("authority_key", "data").first()
-    if existing is None or existing[0] == agent_key(platform_authority()):
-        return statement_id
+def _id_taken(statement_id, existing):
+    """A new random id for a platform statement whose id ``existing`` (another authority's statement) holds;
+    the conflict is logged and kept for administrators, so the platform's statement is never dropped."""
     stored_as = uuid.uuid4()
     logger.warning("statement id %s is taken by another authority; the platform's statement is %s", statement_id,
                    stored_as)  # fmt: skip
     StatementIdConflict.objects.create(
-        statement_id=statement_id, stored_as=stored_as, existing_authority=existing[1].get("authority", {})
+        statement_id=statement_id, stored_as=stored_as, existing_authority=existing.data.get("authority", {})
     )
     return stored_as
 
@@ -140,10 +137,12 @@ def record(
     twice stores it once and returns the first row. Raises :class:`StatementError` if the statement is invalid.
     """
     actor = actor_for(user)
-    statement_id = _free_statement_id(statement_id_for(actor, verb, activity, registration, event_key))
+    statement_id = statement_id_for(actor, verb, activity, registration, event_key)
     existing = Statement.objects.filter(statement_id=statement_id).first()
-    if existing:
-        return existing
+    if existing is not None:
+        if existing.authority_key == agent_key(platform_authority()):
+            return existing  # the same event, recorded before
+        statement_id = _id_taken(statement_id, existing)
     statement = {"id": str(statement_id), "actor": actor, "verb": verb.as_xapi(), "object": activity.as_xapi()}
     if result:
         statement["result"] = result

@@ -72,9 +72,11 @@ def _matches(header, current):
     return "*" in tags or (current is not None and current.etag in tags)
 
 
-def check_preconditions(request, current, *, required):
+def check_preconditions(request, current, *, required, required_when_new=None):
     """Apply If-Match / If-None-Match; with ``required`` a write without either is refused: 409 when the
-    document exists, 400 when it is new."""
+    document exists, 400 when it is new (unless ``required_when_new`` is false)."""
+    if required_when_new is None:
+        required_when_new = required
     if_match, if_none_match = request.header("If-Match"), request.header("If-None-Match")
     if if_match and (current is None or not _matches(if_match, current)):
         raise XapiError(412, "If-Match: the document has changed (or does not exist)")
@@ -83,7 +85,8 @@ def check_preconditions(request, current, *, required):
     if required and not if_match and not if_none_match:
         if current is not None:
             raise XapiError(409, "the document exists: send If-Match with its ETag (or If-None-Match: *)")
-        raise XapiError(400, "the document is new: send If-None-Match: * to create it")
+        if required_when_new:
+            raise XapiError(400, "the document is new: send If-None-Match: * to create it")
 
 
 def document_response(document):
@@ -119,24 +122,33 @@ def write(request, keys, document_id):
         # A JSON document is refused if it holds what the LRS refuses in statements; other content is opaque.
         json_input.loads_if_json(request.body, "body")
     content_type = request.header("Content-Type") or "application/octet-stream"
-    concurrency_required = request.method == "PUT" and keys["kind"] != Kind.STATE
-    try:
-        with transaction.atomic():
-            current = Document.objects.select_for_update().filter(**keys, document_id=document_id).first()
-            check_preconditions(request, current, required=concurrency_required)
-            content = request.body
-            if current is not None and request.method == "POST":
-                content = _merge(current, request)
-                content_type = current.content_type
-            values = {"content": content, "content_type": content_type, "etag": etag(content)}
-            values["updated"] = timezone.now()
-            if current is None:
-                Document.objects.create(**keys, document_id=document_id, **values)
-            else:
-                Document.objects.filter(pk=current.pk).update(**values)
-    except IntegrityError as error:
-        raise XapiError(409, "the document was written concurrently; read it and try again") from error
-    return HttpResponse(status=204)
+    # A profile PUT always needs a precondition; in xAPI 2.0 a state PUT that replaces a document needs one too.
+    profile = keys["kind"] != Kind.STATE
+    concurrency_required = request.method == "PUT" and (profile or request.is_v2)
+    for _attempt in range(2):
+        try:
+            with transaction.atomic():
+                _write_once(request, keys, document_id, content_type, concurrency_required, profile)
+            return HttpResponse(status=204)
+        except IntegrityError:
+            # A concurrent request created the document between our look-up and our insert: it exists now, so
+            # the second attempt locks it and merges (POST) or replaces it under the usual preconditions (PUT).
+            continue
+    raise XapiError(409, "the document is being written concurrently; read it and try again")
+
+
+def _write_once(request, keys, document_id, content_type, concurrency_required, profile):
+    current = Document.objects.select_for_update().filter(**keys, document_id=document_id).first()
+    check_preconditions(request, current, required=concurrency_required, required_when_new=profile)
+    content = request.body
+    if current is not None and request.method == "POST":
+        content = _merge(current, request)
+        content_type = current.content_type
+    values = {"content": content, "content_type": content_type, "etag": etag(content), "updated": timezone.now()}
+    if current is None:
+        Document.objects.create(**keys, document_id=document_id, **values)
+    else:
+        Document.objects.filter(pk=current.pk).update(**values)
 
 
 def read(request, keys, document_id, params):

@@ -1,6 +1,7 @@
 """The HTTP side of the xAPI communication part: requests in either syntax, version header, errors, responses."""
 
 import json
+import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
@@ -9,7 +10,7 @@ from django.http import HttpResponse
 from django.utils.http import http_date
 
 from . import json_input
-from .vocabulary import SUPPORTED_VERSIONS, XAPI_VERSION
+from .vocabulary import XAPI_2, XAPI_VERSION
 
 # Headers a client may send as form fields in the alternate request syntax (xAPI 1.0.3 §1.3 of part three).
 ALTERNATE_HEADERS = {
@@ -56,6 +57,16 @@ class XapiRequest:
     extra: dict = field(default_factory=dict)
 
     @property
+    def version(self):
+        """The xAPI version the request speaks (see :func:`negotiate_version`); 2.0.0 when it names none."""
+        return negotiate_version(self.header("X-Experience-API-Version")) or XAPI_2
+
+    @property
+    def is_v2(self):
+        """Whether the request speaks xAPI 2.0."""
+        return self.version == XAPI_2
+
+    @property
     def content_type(self):
         """The media type of the body, without parameters, lower case."""
         return self.headers.get("Content-Type", "").split(";")[0].strip().lower()
@@ -100,6 +111,8 @@ def parse_request(request):
         if headers.get("Content-Type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
             raise XapiError(400, "Content-Type: the alternate request syntax needs application/x-www-form-urlencoded")
         headers, params, body = _unfold_form(headers, body)
+        if negotiate_version(headers.get("X-Experience-API-Version", "")) == XAPI_2:
+            raise XapiError(400, "method: xAPI 2.0 has no alternate request syntax")
     _refuse_nul(params, headers)
     return XapiRequest(method=method, params=params, headers=headers, body=body, django=request)
 
@@ -138,13 +151,28 @@ def _unfold_form(headers, raw):
     return headers, params, body
 
 
+VERSION_1_RE = re.compile(r"^1\.0(\.\d+)?$")
+VERSION_2_RE = re.compile(r"^2\.0(\.\d+)?$")
+
+
+def negotiate_version(header):
+    """The version the LRS answers a request in: 1.0.3 for any 1.0.x (Storyline's driver sends 1.0.2), 2.0.0 for
+    2.0 and 2.0.x, None for anything else."""
+    header = header.strip()
+    if VERSION_1_RE.match(header):
+        return XAPI_VERSION
+    if VERSION_2_RE.match(header):
+        return XAPI_2
+    return None
+
+
 def check_version(xrequest):
     """Refuse a request without a supported X-Experience-API-Version header."""
     version = xrequest.header("X-Experience-API-Version")
     if not version:
         raise XapiError(400, "X-Experience-API-Version: the header is required")
-    if version not in SUPPORTED_VERSIONS:
-        raise XapiError(400, f"X-Experience-API-Version: {version!r} is not supported (use 1.0.x)")
+    if negotiate_version(version) is None:
+        raise XapiError(400, f"X-Experience-API-Version: {version!r} is not supported (use 1.0.x or 2.0.x)")
 
 
 def json_response(data, status=200, headers=None):
@@ -161,9 +189,9 @@ def error_response(error):
     return response
 
 
-def finish(response, method):
+def finish(response, method, version=XAPI_2):
     """Add the version and CORS headers; empty the body of a HEAD response."""
-    response["X-Experience-API-Version"] = XAPI_VERSION
+    response["X-Experience-API-Version"] = version
     for name, value in CORS_HEADERS.items():
         response[name] = value
     if method == "HEAD":

@@ -12,6 +12,7 @@ from .models import Statement, StatementContextActivity, StatementContextAgent
 from .protocol import XapiError
 from .store import StoreError, parse_timestamp
 from .validation import IRI_RE, StatementError, agent, timestamp
+from .vocabulary import XAPI_2, XAPI_VERSION
 
 QUERY_PARAMS = {
     "agent", "verb", "activity", "registration", "related_activities", "related_agents", "since", "until", "limit",
@@ -232,8 +233,32 @@ def accept_languages(header):
     return [tag for _q, _i, tag in sorted(weighted)]
 
 
-def formatted(statements, fmt, accept_language=""):
-    """Statements in the ``exact``, ``ids`` or ``canonical`` format."""
+V2_CONTEXT_PROPERTIES = ("contextAgents", "contextGroups")
+
+
+def _as_version_1(statement):
+    """A stored statement as an xAPI 1.0.3 client reads it: without the context agents and groups of xAPI 2.0
+    (in the statement and its SubStatement), and with the version 1.0.3 if it was written in 2.0."""
+    statement = _without_v2_context(statement)
+    if statement["object"].get("objectType") == "SubStatement":
+        statement["object"] = _without_v2_context(statement["object"])
+    if str(statement.get("version", "")).startswith("2."):
+        statement["version"] = XAPI_VERSION
+    return statement
+
+
+def _without_v2_context(body):
+    body = dict(body)
+    context = body.get("context")
+    if context and any(key in context for key in V2_CONTEXT_PROPERTIES):
+        body["context"] = {key: value for key, value in context.items() if key not in V2_CONTEXT_PROPERTIES}
+    return body
+
+
+def formatted(statements, fmt, accept_language="", version=XAPI_2):
+    """Statements in the ``exact``, ``ids`` or ``canonical`` format, as a client of ``version`` reads them."""
+    if version != XAPI_2:
+        statements = [_as_version_1(statement) for statement in statements]
     if fmt == "exact":
         return statements
     result = copy.deepcopy(statements)

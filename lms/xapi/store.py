@@ -2,6 +2,7 @@
 their query columns, and queuing them for the external LRSs, all in the caller's transaction."""
 
 import json
+import re
 import uuid
 from datetime import UTC, datetime
 
@@ -14,7 +15,7 @@ from . import bulk_insert, forwarding, hooks
 from .identity import agent_key, member_keys
 from .models import ActivityDefinition, LearnerIdentity, Statement, StatementContextActivity, StatementContextAgent
 from .validation import VOIDED_VERB, validate_statement
-from .vocabulary import XAPI_VERSION
+from .vocabulary import XAPI_2, XAPI_VERSION
 
 LRS_SET = ("stored", "authority", "version")
 
@@ -50,13 +51,37 @@ def format_timestamp(moment):
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def format_utc(value):
+    """An ISO 8601 timestamp as UTC with a ``Z``, its fraction of a second kept (up to microseconds)."""
+    moment = parse_timestamp(value).astimezone(UTC)
+    return moment.isoformat(timespec="microseconds" if moment.microsecond else "seconds").replace("+00:00", "Z")
+
+
 def comparable(statement, ignore=()):
     """A statement without what the LRS sets, with its timestamp normalised, to tell same from different."""
     body = {key: value for key, value in statement.items() if key not in LRS_SET and key not in ignore}
     if "timestamp" in body:
-        body["timestamp"] = parse_timestamp(body["timestamp"]).isoformat()
+        body["timestamp"] = parse_timestamp(body["timestamp"]).astimezone(UTC).isoformat()
     body["actor"] = _normalise_agent(body.get("actor"))
+    if isinstance(body.get("object"), dict):
+        body["object"] = dict(body["object"])  # a SubStatement's result is normalised on a copy
+    for part in (body, body.get("object")):
+        duration = (part.get("result") or {}).get("duration") if isinstance(part, dict) else None
+        if isinstance(duration, str):
+            part["result"] = {**part["result"], "duration": _to_hundredths(duration)}
     return json.dumps(body, sort_keys=True)
+
+
+SECONDS_RE = re.compile(r"(\d+)(?:\.(\d+))?S$")
+
+
+def _to_hundredths(duration):
+    """A duration with its seconds to 0.01 s: finer precision is not part of a comparison (xAPI 2.0, 4.2.7)."""
+    match = SECONDS_RE.search(duration)
+    if not match:
+        return duration
+    hundredths = (match.group(2) or "")[:2].ljust(2, "0")
+    return f"{duration[: match.start()]}{match.group(1)}.{hundredths}S"
 
 
 def _normalise_agent(agent):
@@ -65,15 +90,21 @@ def _normalise_agent(agent):
     return agent
 
 
-def complete(statement, authority, stored_at):
-    """The statement as the LRS stores it: id, stored, authority, version and timestamp filled in."""
+def complete(statement, authority, stored_at, version=XAPI_VERSION):
+    """The statement as the LRS stores it: id, stored, authority, version and timestamp filled in.
+
+    ``version`` is the request's: it is the statement's version when the statement names none, and in xAPI 2.0
+    the timestamp is stored in UTC (an LRS converts timestamps to UTC).
+    """
     statement = dict(statement)  # the caller's dict stays as it was; nested parts are copied where changed
     statement.setdefault("id", str(uuid.uuid4()))
     statement["id"] = statement["id"].lower()
     statement["stored"] = format_timestamp(stored_at)
+    if version == XAPI_2 and "timestamp" in statement:
+        statement["timestamp"] = format_utc(statement["timestamp"])
     statement.setdefault("timestamp", statement["stored"])
     statement["authority"] = authority
-    statement["version"] = statement.get("version", XAPI_VERSION)
+    statement["version"] = statement.get("version", version)
     _context_activities_as_lists(statement)
     return statement
 
@@ -107,6 +138,10 @@ def _related(statement):
         for key in ("instructor", "team"):
             if key in context:
                 agents.update(member_keys(context[key]))
+        for item in context.get("contextAgents") or []:
+            agents.update(member_keys(item["agent"]))
+        for item in context.get("contextGroups") or []:
+            agents.update(member_keys(item["group"]))
         for items in (context.get("contextActivities") or {}).values():
             for item in items if isinstance(items, list) else [items]:
                 activities.add(item["id"])
@@ -254,22 +289,24 @@ def _activities_with_definitions(statement):
                 yield item
 
 
-def save_statements(statements, authority, *, user=None, may_define=True, may_void=None, validate=True):
+def save_statements(
+    statements, authority, *, user=None, may_define=True, may_void=None, version=XAPI_VERSION, validate=True
+):
     """Validate, complete and store ``statements`` (a list of dicts) in the current transaction.
 
     Statements whose id is already stored with the same content are skipped (idempotent); a different
     content under a stored id raises a 409 :class:`StoreError`. Returns the stored ids, in order, and the
     completed statements that were new. ``user`` forces the learner the statements belong to (the
     browser-content path); ``may_void((actor_key, authority_key) or None)``, when given, says which statements
-    the writer may void (None: a target not stored yet). Each new statement is queued for every active external
-    LRS in the same transaction.
+    the writer may void (None: a target not stored yet); ``version`` is the request's xAPI version. Each new
+    statement is queued for every active external LRS in the same transaction.
     """
     if validate:
         for index, statement in enumerate(statements):
-            validate_statement(statement, f"statements[{index}]" if len(statements) > 1 else "statement")
+            validate_statement(statement, f"statements[{index}]" if len(statements) > 1 else "statement", version)
     for _attempt in range(CONCURRENT_WRITE_ATTEMPTS):
         try:
-            return _save_once(statements, authority, user, may_define, may_void)
+            return _save_once(statements, authority, user, may_define, may_void, version)
         except _ConcurrentWrite:
             continue  # the statements that collided are stored now: the next attempt compares with them
     raise StoreError("statements with the same ids are being stored concurrently; send them again", 409)
@@ -283,9 +320,9 @@ class _ConcurrentWrite(Exception):
     """A concurrent request stored one of the batch's ids between our look-up and our insert."""
 
 
-def _save_once(statements, authority, user, may_define, may_void):
+def _save_once(statements, authority, user, may_define, may_void, version):
     stored_at = timezone.now()
-    completed = [complete(statement, authority, stored_at) for statement in statements]
+    completed = [complete(statement, authority, stored_at, version) for statement in statements]
     ids = [statement["id"] for statement in completed]
     if len(set(ids)) != len(ids):
         raise StoreError("the batch holds two statements with the same id")

@@ -1,4 +1,5 @@
-"""Validation of statements against the xAPI 1.0.3 data model (part two of the specification).
+"""Validation of statements against the xAPI 1.0.3 data model (part two of the specification) and, for requests
+in xAPI 2.0 (IEEE 9274.1.1-2023), its additions: context agents and groups, and 2.0.x statement versions.
 
 Every rule raises :class:`StatementError` naming the failing field as a path, e.g.
 ``statement.actor.mbox: must be a "mailto:" IRI``, which the endpoint returns as a 400.
@@ -6,6 +7,8 @@ Every rule raises :class:`StatementError` naming the failing field as a path, e.
 
 import re
 import uuid
+
+from .vocabulary import XAPI_2
 
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 IRI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$")
@@ -23,6 +26,7 @@ DURATION_RE = re.compile(
     r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?)$"
 )
 VERSION_RE = re.compile(r"^1\.0(\.\d+)?$")
+VERSION_2_RE = re.compile(r"^[12]\.0(\.\d+)?$")
 LANGUAGE_TAG_RE = re.compile(
     r"^(([A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?"
     r"(-([A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*(-[0-9A-WY-Za-wy-z](-[A-Za-z\d]{2,8})+)*(-[xX](-[A-Za-z\d]{1,8})+)?"
@@ -261,7 +265,7 @@ def statement_ref(value, path):
     _uuid(value["id"], f"{path}.id")
 
 
-def statement_object(value, path, *, sub=False):
+def statement_object(value, path, *, sub=False, version=None):
     """Check a statement's object: Activity, Agent, Group, StatementRef or SubStatement."""
     if not isinstance(value, dict):
         _fail(path, "must be a JSON object")
@@ -275,7 +279,7 @@ def statement_object(value, path, *, sub=False):
     elif kind == "SubStatement":
         if sub:
             _fail(f"{path}.objectType", "a SubStatement cannot contain a SubStatement")
-        _statement_body(value, path, sub=True)
+        _statement_body(value, path, sub=True, version=version)
     else:
         _fail(f"{path}.objectType", 'must be "Activity", "Agent", "Group", "StatementRef" or "SubStatement"')
 
@@ -308,10 +312,17 @@ def result(value, path):
         _extensions(value["extensions"], f"{path}.extensions")
 
 
-def context(value, path, object_type):
-    """Check a context; revision and platform only go with an Activity object."""
+def context(value, path, object_type, version=None):
+    """Check a context; revision and platform only go with an Activity object; context agents and groups are
+    xAPI 2.0 (``version`` 2.0.0)."""
     allowed = {"registration", "instructor", "team", "contextActivities", "revision", "platform", "language"}
-    _object(value, path, allowed | {"statement", "extensions"})
+    allowed |= {"statement", "extensions"}
+    if version == XAPI_2:
+        allowed |= {"contextAgents", "contextGroups"}
+    _object(value, path, allowed)
+    for key, kind, member in (("contextAgents", "contextAgent", "agent"), ("contextGroups", "contextGroup", "group")):
+        if key in value:
+            _context_members(value[key], f"{path}.{key}", kind, member)
     if "registration" in value:
         _uuid(value["registration"], f"{path}.registration")
     if "instructor" in value:
@@ -342,6 +353,27 @@ def context(value, path, object_type):
         _extensions(value["extensions"], f"{path}.extensions")
 
 
+def _context_members(value, path, kind, member):
+    """xAPI 2.0 context agents (``kind`` contextAgent, an Agent as ``agent``) or context groups (contextGroup, a
+    Group as ``group``), each with optional, non-empty ``relevantTypes`` IRIs."""
+    if not isinstance(value, list):
+        _fail(path, f"must be a list of {kind} objects")
+    for index, item in enumerate(value):
+        where = f"{path}[{index}]"
+        _object(item, where, {"objectType", member, "relevantTypes"}, required=("objectType", member))
+        if item["objectType"] != kind:
+            _fail(f"{where}.objectType", f'must be "{kind}"')
+        if member == "group" and (not isinstance(item[member], dict) or item[member].get("objectType") != "Group"):
+            _fail(f"{where}.group", "must be a Group")
+        agent(item[member], f"{where}.{member}", allow_group=member == "group")
+        if "relevantTypes" in item:
+            types = item["relevantTypes"]
+            if not isinstance(types, list) or not types:
+                _fail(f"{where}.relevantTypes", "must be a non-empty list of IRIs")
+            for position, iri in enumerate(types):
+                _iri(iri, f"{where}.relevantTypes[{position}]")
+
+
 def attachments(value, path):
     """Check the attachments list of a statement."""
     if not isinstance(value, list):
@@ -364,31 +396,32 @@ def attachments(value, path):
             _iri(item["fileUrl"], f"{where}.fileUrl")
 
 
-def _statement_body(value, path, *, sub):
+def _statement_body(value, path, *, sub, version=None):
     allowed = {"actor", "verb", "object", "result", "context", "timestamp", "attachments"}
     allowed |= {"objectType"} if sub else {"id", "stored", "authority", "version"}
     _object(value, path, allowed, required=("actor", "verb", "object"))
     agent(value["actor"], f"{path}.actor")
     verb(value["verb"], f"{path}.verb")
-    statement_object(value["object"], f"{path}.object", sub=sub)
+    statement_object(value["object"], f"{path}.object", sub=sub, version=version)
     object_type = value["object"].get("objectType", "Activity")
     if value["verb"]["id"] == VOIDED_VERB and not sub and object_type != "StatementRef":
         _fail(f"{path}.object", "must be a StatementRef when the verb is voided")
     if "result" in value:
         result(value["result"], f"{path}.result")
     if "context" in value:
-        context(value["context"], f"{path}.context", object_type)
+        context(value["context"], f"{path}.context", object_type, version)
     if "timestamp" in value:
         timestamp(value["timestamp"], f"{path}.timestamp")
     if "attachments" in value:
         attachments(value["attachments"], f"{path}.attachments")
 
 
-def validate_statement(value, path="statement"):
-    """Check one statement against xAPI 1.0.3; raises :class:`StatementError` naming the failing field."""
+def validate_statement(value, path="statement", version=None):
+    """Check one statement against xAPI 1.0.3, or xAPI 2.0 when ``version`` is 2.0.0; raises
+    :class:`StatementError` naming the failing field."""
     if not isinstance(value, dict):
         _fail(path, "must be a JSON object")
-    _statement_body(value, path, sub=False)
+    _statement_body(value, path, sub=False, version=version)
     if "id" in value:
         _uuid(value["id"], f"{path}.id")
     if "stored" in value:
@@ -401,8 +434,10 @@ def validate_statement(value, path="statement"):
                 _fail(f"{path}.authority", "a group authority must be anonymous (the OAuth consumer and user)")
             if len(authority.get("member") or []) != 2:
                 _fail(f"{path}.authority.member", "a group authority must have exactly two agents (OAuth)")
-    if "version" in value and (not isinstance(value["version"], str) or not VERSION_RE.match(value["version"])):
-        _fail(f"{path}.version", 'must be a 1.0.x version, e.g. "1.0.3"')
+    versions = VERSION_2_RE if version == XAPI_2 else VERSION_RE
+    if "version" in value and (not isinstance(value["version"], str) or not versions.match(value["version"])):
+        expected = '1.0.x or 2.0.x, e.g. "2.0.0"' if version == XAPI_2 else '1.0.x, e.g. "1.0.3"'
+        _fail(f"{path}.version", f"must be a version {expected}")
 
 
 def parse_uuid(value):

@@ -16,10 +16,19 @@ from .cmi5 import documents as cmi5_documents
 from .cmi5 import rules as cmi5_rules
 from .identity import agent_key, learner_agent
 from .models import ActivityDefinition, Document, Statement
-from .protocol import XapiError, check_version, error_response, finish, json_response, last_modified, parse_request
-from .store import StoreError, format_timestamp, save_statements
+from .protocol import (
+    XapiError,
+    check_version,
+    error_response,
+    finish,
+    json_response,
+    last_modified,
+    negotiate_version,
+    parse_request,
+)
+from .store import StoreError, format_timestamp, parse_timestamp, save_statements
 from .validation import IRI_RE, StatementError, agent, parse_uuid, validate_statement
-from .vocabulary import SUPPORTED_VERSIONS
+from .vocabulary import SUPPORTED_VERSIONS, XAPI_2
 
 READ = ("GET", "HEAD")
 CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through"
@@ -37,11 +46,12 @@ def xapi_view(methods, *, versioned=True, authenticated=True, consistent_through
         @wraps(handler)
         def view(request, *args, **kwargs):
             method = request.method
+            version = negotiate_version(request.headers.get("X-Experience-API-Version", "")) or XAPI_2
             if method == "OPTIONS":
-                return finish(HttpResponse(status=200), method)
+                return finish(HttpResponse(status=200), method, version)
             try:
                 xrequest = parse_request(request)
-                method = xrequest.method
+                method, version = xrequest.method, xrequest.version
                 if method not in methods:
                     raise XapiError(405, f"{method} is not allowed here", {"Allow": ", ".join(methods)})
                 if versioned:
@@ -57,7 +67,7 @@ def xapi_view(methods, *, versioned=True, authenticated=True, consistent_through
             if consistent_through and method in READ and CONSISTENT_THROUGH not in response:
                 response[CONSISTENT_THROUGH] = format_timestamp(timezone.now())
             request.urlconf = "lms.xapi.root_urls"
-            return finish(response, method)
+            return finish(response, method, version)
 
         return view
 
@@ -103,7 +113,7 @@ def statements(request, credential):
     for index, statement in enumerate(batch):
         if not isinstance(statement, dict):
             raise XapiError(400, f"statements[{index}]: must be a JSON object")
-    ids, stored = _store(batch, payloads, credential)
+    ids, stored = _store(request, batch, payloads, credential)
     if request.method == "PUT" or not stored:
         # A POST whose statements are all stored already (same ids, same content) changes nothing: 204, as the
         # ADL conformance suite expects of a repeated statement.
@@ -121,11 +131,11 @@ def _statements_from_body(request):
     return batch, payloads
 
 
-def _store(batch, payloads, credential):
+def _store(request, batch, payloads, credential):
     session = credential.cmi5_session
     paths = [f"statements[{index}]" if len(batch) > 1 else "statement" for index in range(len(batch))]
     for statement, path in zip(batch, paths, strict=True):
-        validate_statement(statement, path)
+        validate_statement(statement, path, request.version)
     credential.check_statements(batch, paths)
     attachments.check_payloads(batch, payloads)
     with transaction.atomic():
@@ -139,6 +149,7 @@ def _store(batch, payloads, credential):
             user=credential.learner,
             may_define=credential.allows("define"),
             may_void=credential.may_void,
+            version=request.version,
             validate=False,
         )
         if session is not None:
@@ -161,8 +172,10 @@ def _get_statements(request, credential):
     else:
         query = queries.parse_query(params)
     found, more = queries.run_query(query, credential, consistent_through)
-    found = queries.formatted(found, query["format"], request.header("Accept-Language"))
+    newest = max((statement["stored"] for statement in found), default=format_timestamp(consistent_through))
+    found = queries.formatted(found, query["format"], request.header("Accept-Language"), request.version)
     document = {"statements": found, "more": f"/xapi/statements?more={more}" if more else ""}
+    headers["Last-Modified"] = last_modified(parse_timestamp(newest))
     if query["attachments"]:
         body, content_type = attachments.multipart_response(document, found)
         response = HttpResponse(body, content_type=content_type)
@@ -191,7 +204,7 @@ def _single_statement(request, credential, params, single, headers):
     row = rows.filter(voided=(name == "voidedStatementId")).first()
     if row is None:
         raise XapiError(404, f"no statement {params[name]}", headers)
-    found = queries.formatted([row.data], fmt, request.header("Accept-Language"))
+    found = queries.formatted([row.data], fmt, request.header("Accept-Language"), request.version)
     if with_attachments:
         body, content_type = attachments.multipart_response(found[0], found)
         response = HttpResponse(body, content_type=content_type)

@@ -108,5 +108,8 @@ ACTIVITY_TYPES = (
 # Result extension for a partial completion, in percent (cmi5).
 EXTENSION_PROGRESS = "https://w3id.org/xapi/cmi5/result/extensions/progress"
 
+# The versions the LRS speaks, chosen per request (see lms.xapi.protocol.negotiate_version): 1.0.0 to 1.0.3 are
+# answered as 1.0.3, and 2.0.0 is xAPI 2.0 (IEEE 9274.1.1-2023).
 XAPI_VERSION = "1.0.3"
-SUPPORTED_VERSIONS = ("1.0.0", "1.0.1", "1.0.2", "1.0.3")
+XAPI_2 = "2.0.0"
+SUPPORTED_VERSIONS = ("1.0.0", "1.0.1", "1.0.2", "1.0.3", "2.0.0")

@@ -75,6 +75,24 @@ def test_a_part_whose_content_does_not_match_its_hash_is_refused(lrs):
     assert response.status_code == 400 and "does not match" in response.json()["message"]
 
 
+@pytest.mark.parametrize("declared", [0, 2, 4, 10**12])
+def test_an_attachment_whose_declared_length_differs_from_its_part_is_refused(lrs, declared):
+    content = b"abc"
+    body = statement(attachments=[{**declaration(content), "length": declared}])
+    response = lrs.post("statements", multipart(body, (content, hashlib.sha256(content).hexdigest())),
+                        content_type=CONTENT_TYPE)  # fmt: skip
+    assert response.status_code == 400 and "declares" in response.json()["message"]
+
+
+def test_hexadecimal_text_of_the_declared_bytes_is_accepted_as_the_adl_suite_sends_it(lrs):
+    image = bytes(range(200))
+    text = image.hex().encode()
+    body = statement(attachments=[{**declaration(text, content_type="image/jpeg"), "length": len(image)}])
+    response = lrs.post("statements", multipart(body, (text, hashlib.sha256(text).hexdigest())),
+                        content_type=CONTENT_TYPE)  # fmt: skip
+    assert response.status_code == 200, response.content
+
+
 def test_an_attachment_with_a_file_url_needs_no_part(lrs):
     body = statement(attachments=[{**declaration(b"abc"), "fileUrl": "http://example.org/abc.txt"}])
     assert lrs.post("statements", body).status_code == 200
