@@ -269,6 +269,10 @@ XAPI_STATEMENT_ID_KEY = os.environ.get("XAPI_STATEMENT_ID_KEY", "")
 XAPI_LAUNCH_TOKEN_AGE = int(os.environ.get("XAPI_LAUNCH_TOKEN_AGE", str(8 * 3600)))
 # cmi5: how long an AU session's auth token lives after launch (it dies sooner, at terminated or abandoned).
 CMI5_SESSION_AGE = int(os.environ.get("CMI5_SESSION_AGE", str(4 * 3600)))
+# Seconds a client may take to send a request body to the LRS under gunicorn (then 408); see gunicorn.conf.py.
+XAPI_BODY_TIMEOUT = int(os.environ.get("XAPI_BODY_TIMEOUT", "30"))
+# The xAPI version (1.0.3 or 2.0.0) of the answer to a request that names none: its 400 says which version to use.
+XAPI_DEFAULT_VERSION = os.environ.get("XAPI_DEFAULT_VERSION", "1.0.3")
 XAPI_MAX_REQUEST_SIZE = int(os.environ.get("XAPI_MAX_REQUEST_SIZE", str(50 * 1024 * 1024)))
 
 # The demo loader creates its sample accounts only where this is true (dev settings).

@@ -1,7 +1,10 @@
 """The HTTP side of the xAPI communication part: requests in either syntax, version header, errors, responses."""
 
+import contextlib
 import json
 import re
+import socket
+import threading
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
@@ -58,8 +61,8 @@ class XapiRequest:
 
     @property
     def version(self):
-        """The xAPI version the request speaks (see :func:`negotiate_version`); 2.0.0 when it names none."""
-        return negotiate_version(self.header("X-Experience-API-Version")) or XAPI_2
+        """The xAPI version the request speaks (see :func:`negotiate_version`), or :func:`default_version`."""
+        return negotiate_version(self.header("X-Experience-API-Version")) or default_version()
 
     @property
     def is_v2(self):
@@ -88,7 +91,30 @@ def _read_body(request):
         raise XapiError(400, "Content-Length: not a number") from error
     if length > settings.XAPI_MAX_REQUEST_SIZE:
         raise XapiError(413, f"the request body is larger than {settings.XAPI_MAX_REQUEST_SIZE} bytes")
-    return request.read() if length else b""
+    if not length:
+        return b""
+    sock = request.META.get("gunicorn.socket")
+    if sock is None:  # another WSGI server, or the test client: its own limits apply
+        return request.read()
+    # A client that declares a body and sends it slowly holds a thread: after XAPI_BODY_TIMEOUT seconds the
+    # socket stops reading, the read returns what arrived, and the request ends with a 408.
+    timer = threading.Timer(settings.XAPI_BODY_TIMEOUT, _stop_reading, (sock,))
+    timer.daemon = True
+    timer.start()
+    try:
+        body = request.read()
+    except OSError:
+        body = b""
+    finally:
+        timer.cancel()
+    if len(body) < length:
+        raise XapiError(408, f"the request body did not arrive within {settings.XAPI_BODY_TIMEOUT} s")
+    return body
+
+
+def _stop_reading(sock):
+    with contextlib.suppress(OSError):  # the client may have gone already
+        sock.shutdown(socket.SHUT_RD)
 
 
 def parse_request(request):
@@ -166,6 +192,12 @@ def negotiate_version(header):
     return None
 
 
+def default_version():
+    """The version of the answer to a request that names no supported version (its 400, or the About resource):
+    ``XAPI_DEFAULT_VERSION``, 1.0.3 unless set to 2.0.0."""
+    return XAPI_2 if settings.XAPI_DEFAULT_VERSION.startswith("2.") else XAPI_VERSION
+
+
 def check_version(xrequest):
     """Refuse a request without a supported X-Experience-API-Version header."""
     version = xrequest.header("X-Experience-API-Version")
@@ -189,7 +221,7 @@ def error_response(error):
     return response
 
 
-def finish(response, method, version=XAPI_2):
+def finish(response, method, version):
     """Add the version and CORS headers; empty the body of a HEAD response."""
     response["X-Experience-API-Version"] = version
     for name, value in CORS_HEADERS.items():

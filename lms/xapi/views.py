@@ -19,6 +19,7 @@ from .models import ActivityDefinition, Document, Statement
 from .protocol import (
     XapiError,
     check_version,
+    default_version,
     error_response,
     finish,
     json_response,
@@ -28,7 +29,7 @@ from .protocol import (
 )
 from .store import StoreError, format_timestamp, parse_timestamp, save_statements
 from .validation import IRI_RE, StatementError, agent, parse_uuid, validate_statement
-from .vocabulary import SUPPORTED_VERSIONS, XAPI_2
+from .vocabulary import SUPPORTED_VERSIONS
 
 READ = ("GET", "HEAD")
 CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through"
@@ -46,7 +47,7 @@ def xapi_view(methods, *, versioned=True, authenticated=True, consistent_through
         @wraps(handler)
         def view(request, *args, **kwargs):
             method = request.method
-            version = negotiate_version(request.headers.get("X-Experience-API-Version", "")) or XAPI_2
+            version = negotiate_version(request.headers.get("X-Experience-API-Version", "")) or default_version()
             if method == "OPTIONS":
                 return finish(HttpResponse(status=200), method, version)
             try:

@@ -55,10 +55,9 @@ class ExternalLRS:
         self.key, self.secret = created.stdout.strip().splitlines()[-1].split(" ")
         return self
 
-    def start(self):
-        """Serve it with gunicorn and wait until it answers."""
-        command = [sys.executable, "-m", "gunicorn", "lms.wsgi", "-b", f"127.0.0.1:{self.port}", "-w", "1",
-                   "--threads", "1", "--timeout", "120"]  # fmt: skip
+    def start(self, options=("-w", "1", "--threads", "1", "--timeout", "120")):
+        """Serve it with gunicorn (``options`` on top of gunicorn.conf.py) and wait until it answers."""
+        command = [sys.executable, "-m", "gunicorn", "lms.wsgi", "-b", f"127.0.0.1:{self.port}", *options]
         with self.log.open("a") as log:
             self.process = subprocess.Popen(command, cwd=PROJECT_DIR, env=self.env, stdout=log, stderr=log)
         deadline = time.monotonic() + 60

@@ -185,5 +185,7 @@ NUL_AGENT = json.dumps({"account": {"homePage": "http://example.org", "name": "a
 def test_nul_in_query_parameters_is_a_400(lrs, resource, name, value, method):
     params = {**DOCUMENT_PARAMS.get(resource, {}), name: value}
     response = lrs.request(method, resource, params=params, body=b"{}")
-    assert response.status_code in (400, 405), response.content
+    assert response.status_code < 500, response.content
+    if "\x00" in name + value or (name == "agent" and value == NUL_AGENT):  # a NUL the LRS would have to store
+        assert response.status_code in (400, 405), response.content
     assert response["X-Experience-API-Version"]

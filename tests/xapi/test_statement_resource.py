@@ -94,7 +94,7 @@ def test_the_version_header_is_required(db, lrs):
     lrs.headers.pop("HTTP_X_EXPERIENCE_API_VERSION")
     response = lrs.post("statements", statement())
     assert response.status_code == 400 and "X-Experience-API-Version" in response.json()["message"]
-    assert lrs.post("statements", statement(), HTTP_X_EXPERIENCE_API_VERSION="2.0.0").status_code == 400
+    assert lrs.post("statements", statement(), HTTP_X_EXPERIENCE_API_VERSION="0.95").status_code == 400
     assert lrs.post("statements", statement(), HTTP_X_EXPERIENCE_API_VERSION="1.0.1").status_code == 200
 
 

@@ -31,11 +31,13 @@ def test_each_request_is_answered_in_its_version(lrs, sent, answered):
     assert response["X-Experience-API-Version"] == answered
 
 
-@pytest.mark.parametrize("sent", ["0.9", "0.95", "1.1.0", "3.0.0", "2.0.0.0"])
-def test_other_versions_are_refused_and_told_the_latest(lrs, sent):
+@pytest.mark.parametrize("sent", ["", "0.9", "0.95", "1.1.0", "3.0.0", "2.0.0.0"])
+@pytest.mark.parametrize("default", ["1.0.3", "2.0.0"])
+def test_other_versions_are_refused_in_the_default_version(lrs, sent, default, settings):
+    settings.XAPI_DEFAULT_VERSION = default
     response = lrs.get("statements", HTTP_X_EXPERIENCE_API_VERSION=sent)
     assert response.status_code == 400
-    assert response["X-Experience-API-Version"] == "2.0.0"
+    assert response["X-Experience-API-Version"] == default
 
 
 def test_the_about_resource_lists_both_versions(db):
