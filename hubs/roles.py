@@ -15,6 +15,7 @@ group keeps the link, and running :func:`ensure_hub_roles` twice changes nothing
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -155,6 +156,23 @@ def hub_roles(hub):
         collection=collection.collection if collection else None,
         workflow=workflow.workflow if workflow else None,
     )
+
+
+def hubs_of(user):
+    """The hubs (in every language) whose hosts or reviewers group ``user`` belongs to.
+
+    Only group membership counts, never a profile field the user edits themselves (their parliament).
+    """
+    if not (user.is_authenticated and user.is_active):
+        return HubPage.objects.none()
+    keys = HubPage.objects.filter(group_permissions__group__user=user).values("translation_key")
+    return HubPage.objects.filter(translation_key__in=keys)
+
+
+def role_members(hub):
+    """The active accounts in the hub's hosts and reviewers groups (any language of the hub)."""
+    pages = _hub_pages(hub)
+    return get_user_model().objects.filter(is_active=True, groups__page_permissions__page__in=pages).distinct()
 
 
 @receiver(post_save, sender=HubPage, dispatch_uid="hubs-roles-on-create")

@@ -8,7 +8,6 @@ import urllib.error
 import urllib.request
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -37,13 +36,14 @@ def submit_join_request(form, language):
 
 
 def recipients(join_request):
-    """The hub's contact (or the Centre's), and the staff accounts of the hub's host parliament."""
+    """The hub's contact (or the Centre's), and the members of the hub's hosts and reviewers groups."""
+    from .roles import role_members
+
     addresses = []
     hub = join_request.hub
     if hub is not None:
         addresses.append(hub.contact_email or getattr(hub.centre(), "contact_email", ""))
-        hosts = get_user_model().objects.filter(parliament_id=hub.host_id, is_staff=True, is_active=True)
-        addresses.extend(hosts.values_list("email", flat=True))
+        addresses.extend(role_members(hub).values_list("email", flat=True))
     else:
         centre = CentrePage.objects.live().order_by("depth", "pk").first()
         addresses.append(centre.contact_email if centre else settings.DEFAULT_FROM_EMAIL)

@@ -25,14 +25,12 @@ class OpenDataPortalViewSet(SnippetViewSet):
 
 
 class HostPermissionPolicy(ModelPermissionPolicy):
-    """Hub hosts (staff of a parliament hosting a hub) may read and update their hubs' join requests."""
+    """A hub's hosts and reviewers (its groups, see hubs/roles.py) may read and update its join requests."""
 
     def _hosts_a_hub(self, user):
-        from .models import HubPage
+        from .roles import hubs_of
 
-        return bool(user.is_active and user.is_staff and getattr(user, "parliament_id", None)) and (
-            HubPage.objects.filter(host_id=user.parliament_id).exists()
-        )
+        return hubs_of(user).exists()
 
     def user_has_permission(self, user, action):
         if action in {"view", "change"} and self._hosts_a_hub(user):

@@ -10,12 +10,12 @@ from .partners import Partner
 
 class JoinRequestQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Everything for administrators; for a hub host, the requests to join the hubs its parliament hosts."""
+        """Everything for administrators; for a hub's hosts and reviewers, the requests to join that hub."""
+        from ..roles import hubs_of
+
         if user.is_superuser or user.has_perm("hubs.change_joinrequest") or user.has_perm("hubs.view_joinrequest"):
             return self
-        if not getattr(user, "parliament_id", None):
-            return self.none()
-        return self.filter(hub__host_id=user.parliament_id)
+        return self.filter(hub__in=hubs_of(user))
 
 
 class JoinRequest(index.Indexed, models.Model):

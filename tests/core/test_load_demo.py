@@ -58,3 +58,14 @@ def test_demo_users_only_where_settings_allow(demo_site, settings):
     password = next(line for line in output.splitlines() if line.startswith("demo administrator")).split(" / ")[1]
     assert admin.is_superuser and admin.check_password(password)
     assert not users.get(email="learner@example.org").is_staff
+
+
+@pytest.mark.django_db
+def test_the_demo_host_gets_nothing_site_wide(settings, client):
+    settings.DEMO_USERS = True
+    load_demo()
+    host = get_user_model().objects.get(email="host@example.org")
+    assert not host.is_staff and not host.is_superuser
+    assert not host.groups.filter(name="Editors").exists()
+    client.force_login(host)
+    assert client.get("/django-admin/").status_code == 302  # to Django admin's login: not staff

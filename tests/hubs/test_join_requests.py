@@ -7,6 +7,7 @@ from django.core import mail, signing
 from hubs.factories import HubPageFactory
 from hubs.forms import TIMESTAMP_SALT
 from hubs.models import JoinRequest
+from hubs.roles import hub_roles
 from lms.accounts.factories import UserFactory
 from lms.core.factories import ParliamentFactory
 
@@ -53,7 +54,10 @@ def test_the_form_prefills_the_hub(client, hub, join_url):
 def test_a_valid_request_is_stored_and_the_host_notified(
     client, hub, join_url, django_capture_on_commit_callbacks, eager_tasks
 ):
-    host_editor = UserFactory(email="host@europarl.example", parliament=hub.host, is_staff=True)
+    host_editor = UserFactory(email="host@europarl.example")
+    host_editor.groups.add(hub_roles(hub).hosts)
+    # Staff who chose the host parliament in their own profile are not hosts: they get no email.
+    UserFactory(email="claims@europarl.example", parliament=hub.host, is_staff=True)
     hub.contact_email = "ict-hub@europarl.example"
     hub.save_revision().publish()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
@@ -128,8 +132,8 @@ def test_hosts_see_only_their_hubs_requests_in_the_admin(client, hub, hub_index)
                                      email="a@example.org", message="m")  # fmt: skip
     hidden = JoinRequest.objects.create(kind="hub", hub=other_hub, organisation="Parliament of Malawi",
                                         contact_name="B", email="b@example.org", message="m")  # fmt: skip
-    host = UserFactory(parliament=hub.host, is_staff=True)
-    host.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    host = UserFactory()
+    host.groups.add(hub_roles(hub).hosts)
     client.force_login(host)
     listing = client.get("/admin/snippets/hubs/joinrequest/")
     assert listing.status_code == 200
@@ -139,3 +143,23 @@ def test_hosts_see_only_their_hubs_requests_in_the_admin(client, hub, hub_index)
     assert client.get(f"/admin/snippets/hubs/joinrequest/edit/{hidden.pk}/", follow=True).status_code == 404
     outsider = UserFactory(is_staff=True)
     assert not JoinRequest.objects.visible_to(outsider).exists()
+
+
+def test_a_profile_field_does_not_make_a_host(client, hub, hub_index):
+    """Staff of another hub who pick the host parliament in their own profile still see only their hub."""
+    other_hub = HubPageFactory(parent=hub_index, title="Southern Africa", slug="southern-africa")
+    JoinRequest.objects.create(kind="hub", hub=hub, organisation="Parliament of Ghana", contact_name="A",
+                               email="a@example.org", message="m")  # fmt: skip
+    staff = UserFactory(parliament=hub.host, is_staff=True)
+    staff.groups.add(hub_roles(other_hub).hosts)
+    staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    assert not JoinRequest.objects.visible_to(staff).exists()
+    client.force_login(staff)
+    listing = client.get("/admin/snippets/hubs/joinrequest/")
+    assert listing.status_code == 200
+    assert "Parliament of Ghana" not in listing.content.decode()
+    reviewer = UserFactory()
+    reviewer.groups.add(hub_roles(hub).reviewers)
+    assert list(JoinRequest.objects.visible_to(reviewer).values_list("organisation", flat=True)) == [
+        "Parliament of Ghana"
+    ]

@@ -1,6 +1,7 @@
 """Sample accounts for development: a learner, a hub host and an administrator.
 
-Only loaded where ``settings.DEMO_USERS`` is true (the dev settings); never in production.
+Only loaded where ``settings.DEMO_USERS`` is true (the dev settings); never in production. The host gets no
+site-wide group and no staff status (docs/roles.md); add them to a hub's hosts group to try hosting.
 """
 
 import secrets
@@ -9,19 +10,19 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+DEMO_HOST_EMAIL = "host@example.org"
 DEMO_USERS = [
     {"email": "learner@example.org", "full_name": "Amina Learner", "role": "learner"},
-    {"email": "host@example.org", "full_name": "Hugo Host", "role": "host"},
+    {"email": DEMO_HOST_EMAIL, "full_name": "Hugo Host", "role": "host"},
     {"email": "admin@example.org", "full_name": "Ada Admin", "role": "administrator"},
 ]
 
 
 def _apply_role(user, role):
-    user.is_staff = role in {"host", "administrator"}
-    user.is_superuser = role == "administrator"
+    user.is_staff = user.is_superuser = role == "administrator"
     user.save()
-    if role == "host":
-        user.groups.add(Group.objects.get_or_create(name="Editors")[0])
+    # Earlier versions put the demo host in Wagtail's site-wide "Editors" group; a reload takes it back.
+    user.groups.remove(*Group.objects.filter(name="Editors"))
 
 
 def load(stdout):
