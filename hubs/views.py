@@ -9,19 +9,17 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from lms.core.client_ip import client_ip
+
 from . import services
 from .forms import JoinRequestForm
 from .models import HubPage
 
 
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def rate_limited(request):
     """Count this submission; True when the client has sent more than the allowed number this period."""
     limit, period = settings.HUBS_JOIN_RATE_LIMIT
-    key = f"hubs:join-rate:{client_address(request)}"
+    key = f"hubs:join-rate:{client_ip(request)}"
     cache.add(key, 0, timeout=period)
     try:
         count = cache.incr(key)

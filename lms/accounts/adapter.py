@@ -2,6 +2,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from lms.core.client_ip import client_ip
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def get_login_redirect_url(self, request):
@@ -12,3 +14,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_logout_redirect_url(self, request):
         """Stay in the reader's language after logging out."""
         return f"/{get_language()}/"
+
+    def get_client_ip(self, request):
+        """The client behind the site's trusted proxies, so login, sign-up and reset limits are per client."""
+        return client_ip(request)

@@ -187,6 +187,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "lms.accounts.adapter.AccountAdapter"
+# How many reverse proxies of our own stand in front of the site; rate limits read the client's address
+# through them from X-Forwarded-For (lms/core/client_ip.py). 0: REMOTE_ADDR, X-Forwarded-For ignored.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "5/5m/ip,5/5m/key",

@@ -145,3 +145,57 @@ def test_an_explicit_next_address_wins_over_the_preferred_language(client, home)
     user = UserFactory(preferred_language="es")
     response = client.post("/en/account/login/?next=/en/search/", {"login": user.email, "password": DEFAULT_PASSWORD})
     assert response["Location"] == "/en/search/"
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_failed_logins_lock_out_one_client_not_everyone(client, home, settings):
+    """Every request comes from the proxy's address; the limit follows the client it names."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    too_many = "Too many failed login attempts"
+    for number in range(6):
+        response = client.post(
+            "/en/account/login/",
+            {"login": f"guess{number}@example.org", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR="198.51.100.1",
+            **proxy,
+        )
+    assert too_many in response.content.decode()
+    # The attacker's own forged entry on the left changes nothing: the proxy appended the real address.
+    forged = client.post(
+        "/en/account/login/",
+        {"login": "guess9@example.org", "password": "wrong"},
+        HTTP_X_FORWARDED_FOR="203.0.113.50, 198.51.100.1",
+        **proxy,
+    )
+    assert too_many in forged.content.decode()
+    user = UserFactory()
+    response = client.post(
+        "/en/account/login/",
+        {"login": user.email, "password": DEFAULT_PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.2",
+        **proxy,
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+@pytest.mark.parametrize(
+    ("count", "forwarded", "expected"),
+    [
+        (0, "198.51.100.1", "10.0.0.2"),
+        (1, "203.0.113.9, 198.51.100.1", "198.51.100.1"),
+        (2, "203.0.113.9, 198.51.100.1, 10.0.0.9", "198.51.100.1"),
+        (2, "198.51.100.1", "198.51.100.1"),
+        (1, "not-an-address", "10.0.0.2"),
+        (1, "", "10.0.0.2"),
+        (1, "2001:db8::1", "2001:db8::1"),
+    ],
+)
+def test_the_client_address_is_read_through_the_trusted_proxies(rf, settings, count, forwarded, expected):
+    from lms.accounts.adapter import AccountAdapter
+
+    settings.TRUSTED_PROXY_COUNT = count
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
+    # allauth's sign-up, login and reset limits all ask the adapter.
+    assert AccountAdapter(request).get_client_ip(request) == expected

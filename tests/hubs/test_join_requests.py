@@ -126,6 +126,19 @@ def test_rate_limit_per_address(client, hub, join_url, settings):
     assert other.status_code == 302
 
 
+def test_rate_limit_behind_the_proxy_is_per_client(client, hub, join_url, settings):
+    settings.HUBS_JOIN_RATE_LIMIT = (2, 3600)
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(2):
+        response = client.post(join_url, hub_request(hub), HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy)
+        assert response.status_code == 302
+    blocked = client.post(join_url, hub_request(hub), HTTP_X_FORWARDED_FOR="203.0.113.1, 198.51.100.1", **proxy)
+    assert blocked.status_code == 429
+    other = client.post(join_url, hub_request(hub), HTTP_X_FORWARDED_FOR="198.51.100.2", **proxy)
+    assert other.status_code == 302
+
+
 def test_hosts_see_only_their_hubs_requests_in_the_admin(client, hub, hub_index):
     other_hub = HubPageFactory(parent=hub_index, title="Southern Africa", slug="southern-africa")
     own = JoinRequest.objects.create(kind="hub", hub=hub, organisation="Parliament of Ghana", contact_name="A",
