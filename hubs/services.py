@@ -4,8 +4,7 @@ Views, tasks and the admin call these functions; the tasks in ``hubs.tasks`` onl
 """
 
 import time
-import urllib.error
-import urllib.request
+from http.client import HTTPException
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -13,13 +12,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from lms.core import outbound
 from lms.core.models import Parliament
 from lms.core.sending import send_once
 
 from .models import CentrePage, JoinRequest, OpenDataPortal
-
-USER_AGENT = "CentreForInnovationInParliament-PortalCheck/1.0"
-
 
 @transaction.atomic
 def submit_join_request(form, language):
@@ -66,22 +63,24 @@ def notify_join_request(join_request_id):
 
 
 def probe(url, timeout):
-    """GET ``url``; returns (reachable, status code or None, milliseconds, error message)."""
-    if not url.lower().startswith(("http://", "https://")):
-        return False, None, 0, "not an http(s) address"
+    """GET ``url`` through the outbound guard; returns (reachable, status code or None, milliseconds, error).
+
+    Loopback, private and other non-public addresses are refused, at the first hop and at every redirect.
+    """
     started = time.monotonic()
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})  # noqa: S310 (checked)
+
+    def elapsed():
+        return round((time.monotonic() - started) * 1000)
+
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (checked above)
-            response.read(1024)
-            status = response.status
-    except urllib.error.HTTPError as error:
-        status, message = error.code, f"HTTP {error.code}"
-        return False, status, round((time.monotonic() - started) * 1000), message
-    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as error:
-        reason = getattr(error, "reason", error)
-        return False, None, round((time.monotonic() - started) * 1000), str(reason)[:255] or error.__class__.__name__
-    return 200 <= status < 400, status, round((time.monotonic() - started) * 1000), ""
+        response = outbound.fetch(url, timeout)
+    except outbound.Refused as error:
+        return False, None, 0, str(error)[:255]
+    except (OSError, HTTPException, ValueError) as error:
+        return False, None, elapsed(), str(error)[:255] or error.__class__.__name__
+    if not 200 <= response.status < 400:
+        return False, response.status, elapsed(), f"HTTP {response.status}"
+    return True, response.status, elapsed(), ""
 
 
 def check_portal(portal_id):

@@ -299,6 +299,8 @@ def _default_content_origin(base_url):
 PACKAGE_CONTENT_ORIGIN = os.environ.get("PACKAGE_CONTENT_ORIGIN", _default_content_origin(BASE_URL)).rstrip("/")
 
 # hubs: the Centre and its hubs
+# Networks the platform may fetch from although they are not public (lms/core/outbound.py), e.g. an intranet.
+OUTBOUND_ALLOWED_NETWORKS = env_list("OUTBOUND_ALLOWED_NETWORKS")
 HUBS_PORTAL_CHECK_TIMEOUT = int(os.environ.get("HUBS_PORTAL_CHECK_TIMEOUT", "10"))  # seconds per portal
 HUBS_JOIN_RATE_LIMIT = (10, 3600)  # join-request submissions per client address, per period in seconds
 
