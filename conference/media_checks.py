@@ -4,6 +4,7 @@ Durations are read from the container's header (MP4 ``mvhd`` box, WebM ``Info/Du
 external tool is needed and the file is never decoded.
 """
 
+import math
 import struct
 from pathlib import Path
 
@@ -27,7 +28,11 @@ def max_video_seconds():
 
 
 def _mp4_duration(stream, end):
-    """Seconds of the MP4 movie header found between the stream's position and ``end``."""
+    """Seconds of the MP4 movie header found between the stream's position and ``end``.
+
+    A container box is entered by narrowing ``end`` rather than by recursion, so boxes nested thousands deep
+    cost a loop, not the stack.
+    """
     while stream.tell() + 8 <= end:
         start = stream.tell()
         size, kind = struct.unpack(">I4s", stream.read(8))
@@ -49,7 +54,8 @@ def _mp4_duration(stream, end):
                 timescale, duration = struct.unpack(">II", stream.read(8))
             return duration / timescale if timescale else None
         if kind in MP4_CONTAINERS:
-            return _mp4_duration(stream, start + size)
+            end = min(end, start + size)
+            continue
         stream.seek(start + size)
     return None
 
@@ -78,8 +84,9 @@ def _webm_duration(stream, end):
         element, _unknown = _ebml_number(stream, keep_marker=True)
         size, unknown = _ebml_number(stream, keep_marker=False)
         body = stream.tell()
-        if element == WEBM_SEGMENT:
-            return _webm_duration(stream, end if unknown else body + size)
+        if element == WEBM_SEGMENT:  # entered without recursion, like MP4 containers
+            end = end if unknown else min(end, body + size)
+            continue
         if element == WEBM_INFO:
             info_end = body + size
             duration = None
@@ -111,16 +118,22 @@ def sniff_video(uploaded):
 
 
 def video_duration(uploaded, container):
-    """Duration in seconds read from the container header, or None when it cannot be read."""
+    """Duration in seconds read from the container header, or None when it cannot be read.
+
+    A crafted header may say NaN, infinity, zero or a negative length: none of those is a length.
+    """
     uploaded.seek(0, 2)
     end = uploaded.tell()
     uploaded.seek(0)
     try:
-        return _mp4_duration(uploaded, end) if container == "mp4" else _webm_duration(uploaded, end)
-    except (struct.error, ValueError, EOFError, IndexError, ZeroDivisionError):
+        seconds = _mp4_duration(uploaded, end) if container == "mp4" else _webm_duration(uploaded, end)
+    except (struct.error, ValueError, EOFError, IndexError, ZeroDivisionError, OverflowError):
         return None
     finally:
         uploaded.seek(0)
+    if seconds is None or not math.isfinite(seconds) or seconds <= 0:
+        return None
+    return seconds
 
 
 def check_video_upload(uploaded):

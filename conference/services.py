@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from lms.core.mail import email_subject
 from lms.core.sending import send_once
 
 from .models import ShowcaseStatusChange, ShowcaseSubmission, VideoEntry
@@ -103,7 +104,7 @@ def _status_email(change):
     user = submission.submitter
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
         context = {"change": change, "submission": submission, "user": user, "base_url": settings.BASE_URL}
-        subject = render_to_string("conference/email/status_subject.txt", context).strip()
+        subject = email_subject(render_to_string("conference/email/status_subject.txt", context))
         body = render_to_string("conference/email/status_body.txt", context)
     return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
 

@@ -1,5 +1,7 @@
 """Learner views outside the page tree: "My learning", transcripts and public certificate verification."""
 
+import re
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +19,7 @@ from .pdf import certificate_pdf, transcript_pdf
 from .transcript import HEADER, transcript_rows
 
 MAX_CREDENTIAL_UPLOAD = 64 * 1024
+CERTIFICATE_CODE = re.compile(r"[A-Z0-9-]+")  # what a typed code may hold (see new_certificate_code)
 
 
 def localized_courses(keys):
@@ -67,10 +70,16 @@ def transcript_pdf_view(request):
     return _download(HttpResponse(content, content_type="application/pdf"), "transcript.pdf")
 
 
+def _not_found(request, code):
+    return render(request, "courses/certificate_lookup.html", {"code": code, "not_found": True}, status=404)
+
+
 @require_GET
 def verify_lookup(request):
     """A form to type a verification code; redirects to that certificate's page."""
     code = request.GET.get("code", "").strip().upper()[:20]
+    if code and not CERTIFICATE_CODE.fullmatch(code):
+        return _not_found(request, code)  # e.g. "A/B", which no certificate page address can hold
     if code:
         return redirect("courses:certificate", code=code)
     return render(request, "courses/certificate_lookup.html")
@@ -86,7 +95,7 @@ def certificate_detail(request, code):
     Open Badge is signed by this platform and still valid."""
     certificate = Certificate.objects.filter(code=code.upper()[:20]).select_related("enrolment__user").first()
     if certificate is None:
-        return render(request, "courses/certificate_lookup.html", {"code": code, "not_found": True}, status=404)
+        return _not_found(request, code)
     course = localized_courses([certificate.course_key]).get(certificate.course_key)
     is_owner = request.user.is_authenticated and certificate.enrolment.user_id == request.user.pk
     design = certificate_design(Site.find_for_request(request), certificate, course)

@@ -13,10 +13,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from lms.core import outbound
+from lms.core.mail import email_subject
 from lms.core.models import Parliament
 from lms.core.sending import send_once
 
 from .models import CentrePage, JoinRequest, OpenDataPortal
+
 
 @transaction.atomic
 def submit_join_request(form, language):
@@ -51,7 +53,7 @@ def _email(join_request):
     to = recipients(join_request)
     with translation.override(settings.LANGUAGE_CODE):
         context = {"join_request": join_request, "admin_url": f"{settings.BASE_URL}/admin/snippets/hubs/joinrequest/"}
-        subject = render_to_string("hubs/email/join_request_subject.txt", context).strip()
+        subject = email_subject(render_to_string("hubs/email/join_request_subject.txt", context))
         body = render_to_string("hubs/email/join_request_body.txt", context)
     message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, reply_to=[join_request.email])
     return message.send() if to else 0

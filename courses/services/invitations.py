@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from lms.core.mail import email_subject
 from lms.core.sending import send_once
 
 from ..models import Invitation
@@ -21,7 +22,7 @@ def _email(invitation):
             "signup_url": f"{settings.BASE_URL}/{language}/account/signup/",
         }
         return send_mail(
-            _("You are invited to the course “%(title)s”") % {"title": course.title},
+            email_subject(_("You are invited to the course “%(title)s”") % {"title": course.title}),
             render_to_string("courses/email/invitation.txt", context),
             settings.DEFAULT_FROM_EMAIL,
             [invitation.email],

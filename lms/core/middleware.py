@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.utils.translation import get_language_from_path
+from django.http import HttpResponseBadRequest
+from django.utils.translation import get_language_from_path, gettext
 
 
 class RememberLanguageMiddleware:
@@ -24,3 +25,27 @@ class RememberLanguageMiddleware:
                 secure=settings.SESSION_COOKIE_SECURE,
             )
         return response
+
+
+class RejectNulMiddleware:
+    """Answer 400 to an address whose path or query string holds a NUL character.
+
+    No page has a use for one, PostgreSQL refuses NUL in text (so any lookup on it would fail with a 500),
+    and a form field already refuses it (Django's ``ProhibitNullCharactersValidator``). Refusing it here, once,
+    covers every view, query parameter and URL argument.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or any("\x00" in value for value in _query_strings(request)):
+            message = gettext("The address contains a NUL character (%00), which no page accepts.")
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+
+def _query_strings(request):
+    for key, values in request.GET.lists():
+        yield key
+        yield from values

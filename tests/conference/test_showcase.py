@@ -32,6 +32,76 @@ def mp4_header(seconds, timescale=1000):
     return ftyp + moov
 
 
+def ebml(element_id, body):
+    """One EBML element: its id, its size as an 8-byte number, then its body."""
+    return element_id + b"\x01" + len(body).to_bytes(7, "big") + body
+
+
+def webm_header(seconds):
+    """A WebM file whose Info says it lasts ``seconds`` (a float, so NaN and infinities too), in milliseconds."""
+    milliseconds = struct.pack(">d", seconds * 1000)
+    info = ebml(b"\x2a\xd7\xb1", (1_000_000).to_bytes(3, "big")) + ebml(b"\x44\x89", milliseconds)
+    return ebml(b"\x1a\x45\xdf\xa3", b"\x42\x82\x84webm") + ebml(b"\x18\x53\x80\x67", ebml(b"\x15\x49\xa9\x66", info))
+
+
+def nested_mp4(depth=3000):
+    """An MP4 file with ``moov`` boxes nested ``depth`` deep around its movie header."""
+    box = mp4_header(60)[20:]
+    for _ in range(depth):
+        box = struct.pack(">I4s", 8 + len(box), b"moov") + box
+    return mp4_header(60)[:20] + box
+
+
+def nested_webm(depth=3000):
+    """A WebM file with Segments nested ``depth`` deep."""
+    segment = webm_header(60.0)[len(ebml(b"\x1a\x45\xdf\xa3", b"\x42\x82\x84webm")) :]
+    for _ in range(depth):
+        segment = ebml(b"\x18\x53\x80\x67", segment)
+    return ebml(b"\x1a\x45\xdf\xa3", b"\x42\x82\x84webm") + segment
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "seconds"),
+    [
+        ("nan.webm", webm_header(float("nan")), None),
+        ("infinite.webm", webm_header(float("inf")), None),
+        ("negative.webm", webm_header(-30.0), None),
+        ("zero.webm", webm_header(0.0), None),
+        ("nested.mp4", nested_mp4(), 60),
+        ("nested.webm", nested_webm(), 60),
+        ("fine.webm", webm_header(90.0), 90),
+    ],
+)
+def test_crafted_headers_give_a_length_or_none_never_an_exception(name, content, seconds):
+    from conference.media_checks import sniff_video, video_duration
+
+    upload = SimpleUploadedFile(name, content)
+    duration = video_duration(upload, sniff_video(upload))
+    assert (round(duration) if duration is not None else None) == seconds
+
+
+@pytest.mark.parametrize(
+    "content", [webm_header(float("nan")), webm_header(float("-inf")), webm_header(-30.0)], ids=["nan", "-inf", "neg"]
+)
+def test_a_webm_with_an_impossible_length_gets_a_form_error(
+    client, participant, conference, parliament, submit_url, content
+):
+    client.force_login(participant)
+    upload = SimpleUploadedFile("crafted.webm", content, content_type="video/webm")
+    response = client.post(submit_url, form_data(conference, parliament, video_file=upload))
+    assert response.status_code == 400
+    assert "length could not be read" in response.content.decode()
+    assert not ShowcaseSubmission.objects.exists()
+
+
+def test_deeply_nested_boxes_are_read_not_a_crash(client, participant, conference, parliament, submit_url):
+    client.force_login(participant)
+    upload = SimpleUploadedFile("nested.mp4", nested_mp4(3000), content_type="video/mp4")
+    response = client.post(submit_url, form_data(conference, parliament, video_file=upload))
+    assert response.status_code == 302
+    assert ShowcaseSubmission.objects.get().duration_seconds == 60
+
+
 def deliver_emails():
     """Run, in this process, the email task of every step not notified yet (with Redis configured, the
     captured on-commit callbacks would only queue it for a worker)."""
@@ -272,3 +342,23 @@ def test_status_email_sent_by_a_real_worker(celery_worker, home):
             break
         time.sleep(0.3)
     assert change.notified_at is not None
+
+
+def test_a_title_with_line_breaks_is_still_emailed_on_one_subject_line(
+    client, participant, conference, parliament, submit_url, admin_user, django_capture_on_commit_callbacks
+):
+    client.force_login(participant)
+    title = "E-petitions\r\nBcc: everyone@example.org\u2028in Zambia"
+    assert (
+        client.post(submit_url, form_data(conference, parliament, title=title, video_file=demo_upload())).status_code
+        == 302
+    )
+    submission = ShowcaseSubmission.objects.get()
+    deliver_emails()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks():
+        services.change_status(submission, ShowcaseSubmission.Status.UNDER_REVIEW, admin_user)
+    deliver_emails()
+    [message] = mail.outbox
+    assert "E-petitions Bcc: everyone@example.org in Zambia" in message.subject
+    assert message.bcc == [] and "\nBcc:" not in message.message().as_string().split("\n\n", 1)[0]

@@ -176,3 +176,36 @@ def test_a_profile_field_does_not_make_a_host(client, hub, hub_index):
     assert list(JoinRequest.objects.visible_to(reviewer).values_list("organisation", flat=True)) == [
         "Parliament of Ghana"
     ]
+
+
+def test_line_breaks_in_the_organisation_do_not_stop_the_email(
+    client, hub, join_url, django_capture_on_commit_callbacks, eager_tasks
+):
+    hub.contact_email = "ict-hub@europarl.example"
+    hub.save_revision().publish()
+    organisation = "Parliament of Ghana\r\nBcc: everyone@example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(join_url, hub_request(hub, organisation=organisation))
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.subject == "New request from Parliament of Ghana Bcc: everyone@example.org: join ICT Governance"
+    assert message.bcc == [] and "\nBcc:" not in message.message().as_string().split("\n\n", 1)[0]
+    assert JoinRequest.objects.get().notified_at is not None
+
+
+def test_subjects_keep_apostrophes_as_typed(client, hub, join_url, django_capture_on_commit_callbacks, eager_tasks):
+    hub.contact_email = "ict-hub@europarl.example"
+    hub.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(join_url, hub_request(hub, organisation="Parliament of Côte d'Ivoire"))
+    assert "Côte d'Ivoire" in mail.outbox[0].subject
+
+
+@pytest.mark.parametrize("query", ["Ghana", '"', 'Ghana"', "a AND (", "*"])
+def test_searching_join_requests_in_the_admin(admin_client, hub, query):
+    JoinRequest.objects.create(kind="hub", hub=hub, organisation="Parliament of Ghana", contact_name="A",
+                               email="a@example.org", message="m")  # fmt: skip
+    response = admin_client.get("/admin/snippets/hubs/joinrequest/", {"q": query})
+    assert response.status_code == 200
+    if query == "Ghana":
+        assert "Parliament of Ghana" in response.content.decode()
