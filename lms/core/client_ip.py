@@ -22,7 +22,7 @@ def _valid(address):
 def client_ip(request):
     """The client's IP address: ``REMOTE_ADDR``, or read through ``TRUSTED_PROXY_COUNT`` trusted proxies."""
     remote = request.META.get("REMOTE_ADDR", "")
-    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    count = settings.TRUSTED_PROXY_COUNT
     forwarded = [hop for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
     if count > 0 and forwarded:
         # Fewer entries than proxies: the request skipped an outer proxy, whose inner ones wrote every entry.
