@@ -112,6 +112,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite as a web server's database (the `make run` default): wait up to 20 s for a lock instead of failing
+    # at once, take the write lock when a transaction starts (two readers that both later write would otherwise
+    # deadlock, which no timeout cures), and let readers go on while one writes (WAL).
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: absent, tasks run in-process and the cache is local memory; present, the broker uses the URL's
