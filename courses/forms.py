@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hubs.models import HubPage
 
+from . import csv_upload
 from .models import CoursePage, Level, Topic
 
 ANY_LANGUAGE = "any"
@@ -93,10 +94,7 @@ class BulkEnrolForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > self.MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 1 MB; split it."))
-        raw = upload.read()
-        for encoding in ("utf-8-sig", "cp1252"):
-            try:
-                return raw.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-        raise forms.ValidationError(_("The file is not readable text; save it as CSV (UTF-8)."))
+        try:
+            return csv_upload.decode(upload.read())
+        except csv_upload.UnreadableFile:
+            raise forms.ValidationError(_("The file is not readable text; save it as CSV (UTF-8).")) from None

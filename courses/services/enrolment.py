@@ -1,7 +1,6 @@
 """Enrolment: learners enrol themselves; hosts and administrators enrol or invite them in bulk."""
 
 import csv
-import io
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from .. import csv_upload
 from ..models import CoursePage, Enrolment, Invitation
 from . import statements
 from .prerequisites import lacks_prerequisites, missing_prerequisites
@@ -109,8 +109,11 @@ OUTCOMES = {
 
 
 def _emails_from_csv(text):
-    """(line number, address) for each non-empty row; the first cell is the address, a header row is skipped."""
-    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+    """(line number, address) for each non-empty row; the first cell is the address, a header row is skipped.
+
+    Comma, semicolon or tab separated (see ``courses.csv_upload``).
+    """
+    for number, row in enumerate(csv_upload.rows(text), start=1):
         cells = [cell.strip() for cell in row]
         if not cells or not any(cells):
             continue
@@ -139,7 +142,12 @@ def bulk_enrol(course, text, *, by):
     prerequisites: hosts decide who joins, and the report names those enrolled without the prerequisites.
     """
     User = get_user_model()
-    rows = list(_emails_from_csv(text))
+    try:
+        rows = list(_emails_from_csv(text))
+    except csv.Error as error:  # e.g. a field over the csv module's limit
+        raise EnrolmentError(
+            _("The file cannot be read as CSV (%(reason)s); save it again as CSV.") % {"reason": error}
+        ) from None
     if len(rows) > MAX_BULK_ROWS:
         raise EnrolmentError(_("The file has more than %(max)d rows; split it.") % {"max": MAX_BULK_ROWS})
     prerequisite_keys = list(course.live_prerequisites().values_list("translation_key", flat=True))

@@ -202,3 +202,44 @@ def test_bulk_enrolment_is_for_hosts_of_the_course_and_administrators(client, co
     GroupPagePermission.objects.create(group=group, page=hub, permission=Permission.objects.get(codename="change_page"))
     response = client.get(BULK_URL)
     assert response.status_code == 200 and course.title.encode() in response.content
+
+
+def upload_bytes(client, course, raw):
+    return client.post(BULK_URL, {"course": course.pk, "file": SimpleUploadedFile("learners.csv", raw)})
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "email;nom\r\nlearner.one@example.org;Un\r\nlearner.two@example.org;Deux\r\n".encode("cp1252"),
+        b"email\tname\nlearner.one@example.org\tOne\nlearner.two@example.org\tTwo\n",
+        "email,nom\nlearner.one@example.org,Zoé\nlearner.two@example.org,Éric\n".encode("utf-16"),
+        "email;nom\nlearner.one@example.org;Zoé\nlearner.two@example.org;Éric\n".encode("utf-16-le"),
+        "\ufeffemail;nom\nlearner.one@example.org;Zoé\nlearner.two@example.org;Éric\n".encode(),
+        "email;nom\nlearner.one@example.org;Zoé\nlearner.two@example.org;Éric\n".encode("cp1252"),
+    ],
+    ids=["semicolons", "tabs", "utf-16-bom", "utf-16-le-no-bom", "utf-8-bom", "windows-1252"],
+)
+def test_bulk_enrolment_reads_what_spreadsheets_export(admin_client, course, raw):
+    response = upload_bytes(admin_client, course, raw)
+    assert response.status_code == 200
+    assert [row.email for row in response.context["report"]] == ["learner.one@example.org", "learner.two@example.org"]
+
+
+def test_a_field_over_the_csv_limit_is_a_clear_error(admin_client, course):
+    raw = b'learner@example.org\n"' + b"x" * 200_000 + b'"\n'
+    response = upload_bytes(admin_client, course, raw)
+    assert response.status_code == 400
+    assert "cannot be read as CSV" in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00binary", b"%PDF-1.7\n\x00\x00\x00\xff\xfe"],
+    ids=["xlsx", "pdf"],
+)
+def test_a_file_that_is_not_text_gets_a_clear_message(admin_client, course, raw):
+    response = upload_bytes(admin_client, course, raw)
+    assert response.status_code == 400
+    assert "not readable text" in response.content.decode()
