@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.utils.formats import date_format
 
 from .timezones import COOKIE_MAX_AGE, COOKIE_NAME, city_of, get_zone, local_time
@@ -33,7 +34,13 @@ def visitor_zone_from(request, requested=None):
 
 def remember_zone(response, visitor_zone):
     if visitor_zone.name:
-        response.set_cookie(COOKIE_NAME, visitor_zone.name, max_age=COOKIE_MAX_AGE, samesite="Lax")
+        response.set_cookie(
+            COOKIE_NAME,
+            visitor_zone.name,
+            max_age=COOKIE_MAX_AGE,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,  # Secure wherever the session cookie is: in production
+        )
     else:
         response.delete_cookie(COOKIE_NAME, samesite="Lax")
     return response

@@ -2,8 +2,12 @@
 
 On SQLite the backend hands each search term to FTS5 inside double quotes without doubling the quotes the
 term itself holds, so ``?q="`` ends the string early and the query fails ("unterminated string", a 500).
-Doubling them is FTS5's own escape: the term is then a plain string again, whatever it holds. PostgreSQL and
-the fallback backend are used unchanged.
+Doubling them is FTS5's own escape: the term is then a plain string again, whatever it holds.
+
+A search limited to some fields (``fields=[...]``, as admin listings with ``search_fields`` ask) names those
+fields as FTS5 columns, but the index table has only title, body and autocomplete columns: "no such column",
+a 500 for any search of, say, join requests. Such a search runs over the whole index entry instead, a superset.
+PostgreSQL and the fallback backend are used unchanged.
 """
 
 from wagtail.search.backends.database import SearchBackend as database_search_backend
@@ -24,6 +28,10 @@ def _escaped(query):
 
 
 class QuotingMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields = None  # checked and resolved above; FTS5 only knows the index's own columns
+
     def build_search_query_content(self, query, config=None):
         return super().build_search_query_content(_escaped(query), config=config)
 
