@@ -252,6 +252,8 @@ WAGTAIL_SITE_NAME = "Centre for Innovation in Parliament"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "lms.core.search_backend"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "json", "odt", "pdf", "pptx", "txt", "vtt", "xlsx", "xml", "zip"]
+# Documents are always served through Wagtail's view, which checks a private collection's privacy (docs/roles.md).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
