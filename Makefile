@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev messages migrate demo lint format chromium poppler bench clean
+.PHONY: run test install install-dev browser-libraries messages migrate demo lint format chromium poppler bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,16 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime $@
 
-install: $(VENV)/.runtime
-install-dev: $(VENV)/.dev
+## Browser libraries (the SCORM runtime, the H5P player) from the npm registry, pinned by package-lock.json and
+## served as static files. Install scripts are not run: the packages ship built files.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the browser libraries (SCORM and H5P players): install Node.js 20 or later (Debian package 'npm')." >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+browser-libraries: node_modules/.installed
+install: $(VENV)/.runtime browser-libraries
+install-dev: $(VENV)/.dev browser-libraries
 
 messages: $(VENV)/.runtime
 	$(MANAGE) build_messages
@@ -68,4 +76,4 @@ bench: install-dev
 	$(BIN)/python bench/pages.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media test-artifacts staticfiles
+	rm -rf $(VENV) db.sqlite3 media test-artifacts staticfiles node_modules

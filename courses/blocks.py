@@ -1,9 +1,12 @@
 """StreamField blocks of lessons and quizzes: the shared body blocks plus callouts, key points and questions."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from lms.core.blocks import BodyStreamBlock
 
@@ -55,12 +58,39 @@ class LessonEmbedBlock(EmbedBlock):
         description = _("Content from another site, such as slides or a map.")
 
 
+class H5PBlock(blocks.StructBlock):
+    """An H5P activity played in the lesson; finishing it can complete the lesson."""
+
+    class Completion(models.TextChoices):
+        NONE = "none", _("It does not complete the lesson")
+        COMPLETED = "completed", _("Completing it completes the lesson")
+        PASSED = "passed", _("Passing it completes the lesson")
+
+    activity = SnippetChooserBlock("courses.H5PActivity", label=_("H5P activity"))
+    completion = blocks.ChoiceBlock(
+        label=_("Lesson completion"), choices=Completion.choices, default=Completion.COMPLETED
+    )
+
+    class Meta:
+        icon = "pick"
+        template = "courses/blocks/h5p_block.html"
+        label = _("H5P activity")
+        description = _("An interactive exercise uploaded as an .h5p file.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["content_origin"] = settings.CONTENT_ORIGIN
+        return context
+
+
 class LessonStreamBlock(BodyStreamBlock):
-    """A lesson's body: text, image, video with captions and transcript, document, embed, callout, key points."""
+    """A lesson's body: text, image, video with captions and transcript, document, embed, callout, key points,
+    H5P activities."""
 
     embed = LessonEmbedBlock()
     callout = CalloutBlock()
     key_points = KeyPointsBlock()
+    h5p = H5PBlock()
 
 
 class ChoiceBlock(blocks.StructBlock):

@@ -2,12 +2,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import BulkEnrolView, courses_user_can_manage
 from .certificate_admin import CertificateViewSet
-from .models import Topic
+from .h5p.forms import H5PActivityForm
+from .models import H5PActivity, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -26,6 +28,21 @@ register_snippet(TopicViewSet)
 @hooks.register("register_admin_viewset")
 def register_certificate_viewset():
     return CertificateViewSet("certificates")
+
+
+class H5PActivityViewSet(SnippetViewSet):
+    model = H5PActivity
+    form_class = H5PActivityForm
+    icon = "pick"
+    menu_label = _("H5P activities")
+    menu_order = 305
+    add_to_admin_menu = True
+    list_display = ["title", "main_library", "uploaded_at"]
+    search_fields = ["title"]
+    panels = [FieldPanel("title"), FieldPanel("package")]
+
+
+register_snippet(H5PActivityViewSet)
 
 
 @hooks.register("register_admin_urls")

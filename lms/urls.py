@@ -25,6 +25,7 @@ urlpatterns = [
     # The Open Badges issuer: its did:web document and the revocation list, the same in every language.
     path(".well-known/did.json", courses_views.did_document, name="did_document"),
     path("credentials/status/revocation", courses_views.revocation_list, name="credential_status_list"),
+    path("h5p/", include("courses.h5p.urls")),
 ]
 
 if settings.DEBUG:

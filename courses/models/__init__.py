@@ -7,6 +7,7 @@ modules. Access, progress and scoring go through ``courses.services``.
 from .catalogue import CatalogPage
 from .certificate_settings import CertificateSettings
 from .course import CompletionRule, CoursePage, Level
+from .h5p import H5PActivity, H5PState
 from .items import CourseItemPage, LessonPage, ModulePage, QuizPage
 from .outline import Outline, OutlineItem
 from .packages import ContentPackage, PackageItem, PackageLessonPage
@@ -22,6 +23,8 @@ __all__ = [
     "CourseItemPage",
     "CoursePage",
     "Enrolment",
+    "H5PActivity",
+    "H5PState",
     "Invitation",
     "ItemProgress",
     "LessonPage",

@@ -140,6 +140,14 @@ class LessonPage(CourseItemPage):
         context.update(self.learning_context(request, state))
         return mark_cacheable(render_around_personal_parts(request, self.get_template(request), context))
 
+    def h5p_requirements(self):
+        """{activity key: (H5P activity, "completed" or "passed")} of the H5P blocks that complete the lesson."""
+        return {
+            str(block.value["activity"].key): (block.value["activity"], block.value["completion"])
+            for block in self.body
+            if block.block_type == "h5p" and block.value["activity"] and block.value["completion"] != "none"
+        }
+
     @path("complete/")
     def complete(self, request):
         """Mark the lesson complete (POST); ``by=video`` when the video player reports it finished."""
@@ -151,8 +159,14 @@ class LessonPage(CourseItemPage):
         denied = self.access_denied(request, state.enrolment)
         if denied:
             return denied
-        by = "video" if request.POST.get("by") == "video" else "learner"
-        services.complete_item(state.enrolment, self, by=by)
+        by = request.POST.get("by")
+        if by == "activity":
+            try:
+                services.complete_by_activity(state.enrolment, self, request.POST.get("activity", ""))
+            except services.ActivityNotFinished as error:
+                return JsonResponse({"error": str(error)}, status=400)
+        else:
+            services.complete_item(state.enrolment, self, by="video" if by == "video" else "learner")
         if request.headers.get("Accept") == "application/json":
             return JsonResponse(_completion_update(state.enrolment.progress))
         _previous, following = state.outline.neighbours(self)

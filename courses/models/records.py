@@ -108,6 +108,7 @@ class ItemProgress(models.Model):
         QUIZ = "quiz", _("Quiz passed")
         CONTENT = "content", _("Reported by the content")
         WAIVED = "waived", _("Waived by a host")
+        ACTIVITY = "activity", _("Activity in the lesson finished")
 
     enrolment = models.ForeignKey(
         Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="item_progress"

@@ -4,6 +4,7 @@ Views, admin views, tasks and the LRS call these functions; each runs in one tra
 statement it records (``lms.xapi.api.record``), so progress and its statement are stored together or not at all.
 """
 
+from .activities import ActivityNotFinished, complete_by_activity
 from .certificates import issue_certificate
 from .enrolment import OUTCOMES as BULK_OUTCOMES
 from .enrolment import EnrolmentError, PrerequisitesMissing, accept_invitations, bulk_enrol, enrol
@@ -21,6 +22,7 @@ from .quizzes import QuizError, attempts_for, review_attempt, shuffle_seed, subm
 
 __all__ = [
     "BULK_OUTCOMES",
+    "ActivityNotFinished",
     "CourseState",
     "EnrolmentError",
     "PrerequisitesMissing",
@@ -28,6 +30,7 @@ __all__ = [
     "accept_invitations",
     "attempts_for",
     "bulk_enrol",
+    "complete_by_activity",
     "complete_item",
     "complete_package_item",
     "course_state",

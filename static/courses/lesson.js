@@ -1,5 +1,6 @@
-// Complete a lesson when its video plays to the end; without JavaScript, "Mark as complete" does the same.
-// An uploaded <video> fires "ended"; a YouTube or Vimeo player says so through its postMessage API.
+// Complete a lesson when its video plays to the end or its H5P activity is completed; without JavaScript,
+// "Mark as complete" does the same. An uploaded <video> fires "ended"; a YouTube or Vimeo player says so
+// through its postMessage API; the H5P player on the content origin too (the server checks its statements).
 (function () {
   var PLAYERS = {
     "https://www.youtube-nocookie.com": "youtube",
@@ -19,12 +20,13 @@
   };
   var YOUTUBE_ENDED = 0;
 
-  function completeByVideo() {
+  function complete(by, activity) {
     var form = document.querySelector("[data-lesson-complete]");
     if (!form || form.hasAttribute("data-sending")) return;
     form.setAttribute("data-sending", "");
     var data = new FormData(form);
-    data.append("by", "video");
+    data.append("by", by);
+    if (activity) data.append("activity", activity);
     var retry = function () { form.removeAttribute("data-sending"); };
     fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (response) {
@@ -94,7 +96,7 @@
   }
 
   document.addEventListener("ended", function (event) {
-    if (event.target.tagName === "VIDEO") completeByVideo();
+    if (event.target.tagName === "VIDEO") complete("video");
   }, true);
 
   // "load" does not bubble: catch the player's frame while capturing.
@@ -102,7 +104,22 @@
     if (event.target.tagName === "IFRAME") subscribeUntilAnswered(event.target);
   }, true);
 
+  // The H5P player's messages: its height, and that the activity was completed (or passed).
+  function fromH5P(event) {
+    var frame = frameOf(event.source);
+    var message = event.data;
+    if (!frame || !frame.hasAttribute("data-h5p-activity") || event.origin !== frame.getAttribute("data-h5p-origin") ||
+        !message || message.source !== "lms-h5p") return false;
+    if (message.event === "resize" && message.height > 0) frame.style.height = Math.min(message.height, 4000) + "px";
+    var needed = frame.getAttribute("data-h5p-completion");
+    if (message.event === "completed" && (needed === "completed" || (needed === "passed" && message.success))) {
+      complete("activity", frame.getAttribute("data-h5p-activity"));
+    }
+    return true;
+  }
+
   window.addEventListener("message", function (event) {
+    if (fromH5P(event)) return;
     var player = PLAYERS[event.origin];
     var frame = player && frameOf(event.source);
     if (!frame || PLAYERS[originOf(frame.src)] !== player) return;
@@ -111,6 +128,6 @@
     if (!message || typeof message !== "object") return;
     frame.setAttribute("data-player-answered", "");
     if (message.event === "ready") subscribe(frame);  // Vimeo announces it is ready for subscriptions
-    if (hasEnded(player, message)) completeByVideo();
+    if (hasEnded(player, message)) complete("video");
   });
 })();

@@ -1,0 +1,147 @@
+"""Uploading H5P activities: a good .h5p is unpacked into storage; every bad one gets a form error naming the
+file and the rule, and nothing of it is stored."""
+
+import io
+import stat
+import zipfile
+
+import pytest
+from django.core.files.storage import default_storage
+
+from courses.models import H5PActivity
+from tests.courses.h5p_helpers import make_activity, quick_check, upload
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_good_package_is_unpacked_into_storage():
+    activity = make_activity()
+    assert activity.main_library == "IPU.QuickCheck 1.0"
+    assert activity.h5p_json["title"] == "Who decides?"
+    assert default_storage.exists(f"{activity.content_root}/content/content.json")
+    assert default_storage.exists(f"{activity.content_root}/IPU.QuickCheck-1.0/quick-check.js")
+
+
+def _symlink_zip():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in quick_check().items():
+            archive.writestr(name, data)
+        link = zipfile.ZipInfo("content/images/passwd.png")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        archive.writestr(link, "/etc/passwd")
+    return buffer.getvalue()
+
+
+def _lying_zip():
+    """A member whose header says 10 bytes but that inflates to a megabyte (a zip bomb's trick)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in quick_check().items():
+            archive.writestr(name, data)
+        archive.writestr("content/big.txt", b"0" * 1_000_000)
+    data = bytearray(buffer.getvalue())
+    # Patch the declared uncompressed size (local header and central directory) of the last member.
+    for offset in _offsets(data, b"content/big.txt"):
+        header = data.rfind(b"PK\x03\x04", 0, offset)
+        central = data.rfind(b"PK\x01\x02", 0, offset)
+        if central > header:
+            data[central + 24 : central + 28] = (10).to_bytes(4, "little")
+        else:
+            data[header + 22 : header + 26] = (10).to_bytes(4, "little")
+    return bytes(data)
+
+
+def _offsets(data, needle):
+    start = 0
+    while (found := data.find(needle, start)) != -1:
+        yield found
+        start = found + 1
+
+
+REFUSED = {
+    "not a zip": (b"this is not a zip", "the file is not a zip archive"),
+    "no h5p.json": (quick_check(**{"h5p.json": None}), "h5p.json: an H5P file must hold h5p.json"),
+    "h5p.json not JSON": (quick_check(**{"h5p.json": b"{nope"}), "h5p.json: the file is not valid UTF-8 JSON"),
+    "h5p.json odd encoding": (quick_check(**{"h5p.json": b"\xff\xfe\x00"}), "h5p.json: the file is not valid"),
+    "no mainLibrary": (
+        quick_check(**{"h5p.json": b'{"title": "x", "preloadedDependencies": []}'}),
+        "h5p.json: h5p.json: mainLibrary is required",
+    ),
+    "mainLibrary not a dependency": (
+        quick_check(**{"h5p.json": b'{"title": "x", "mainLibrary": "IPU.Other", "preloadedDependencies": []}'}),
+        "mainLibrary must be one of preloadedDependencies",
+    ),
+    "no content.json": (
+        quick_check(**{"content/content.json": None}),
+        "content/content.json: an H5P file must hold content/content.json",
+    ),
+    "missing library": (
+        quick_check(**{"IPU.QuickCheck-1.0/library.json": None}),
+        "IPU.QuickCheck-1.0/: the library is not in the file",
+    ),
+    "library.json of another library": (
+        quick_check(
+            **{"IPU.QuickCheck-1.0/library.json": b'{"machineName": "IPU.Other", "majorVersion": 1, "minorVersion": 0}'}
+        ),
+        "machineName and versions must match the folder's name",
+    ),
+    "missing script": (
+        quick_check(**{"IPU.QuickCheck-1.0/quick-check.js": None}),
+        "a file of preloadedJs is missing (quick-check.js)",
+    ),
+    "script outside a library": (
+        quick_check(**{"content/evil.js": b"alert(1)"}),
+        "content/evil.js: files of type '.js' are not allowed as content",
+    ),
+    "server script": (
+        quick_check(**{"IPU.QuickCheck-1.0/shell.php": b"<?php"}),
+        "files of type '.php' are not allowed in a library",
+    ),
+    "traversal": (quick_check(**{"../../etc/cron.d/x.json": b"{}"}), "the path leaves the package"),
+    "absolute path": (quick_check(**{"/etc/x.json": b"{}"}), "absolute paths are not allowed"),
+    # zipfile cuts a name at its NUL byte: what is left has no extension.
+    "NUL in a name": (quick_check(**{"content/a\x00.json": b"{}"}), "content/a: files without an extension"),
+    "symlink": (_symlink_zip(), "content/images/passwd.png: symbolic links are not allowed"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED)
+def test_a_bad_package_is_refused_with_the_file_and_rule_and_nothing_is_stored(case):
+    files, message = REFUSED[case]
+    if isinstance(files, dict):
+        files = {name: data for name, data in files.items() if data is not None}
+    form = upload(files)
+    assert not form.is_valid()
+    assert message in " ".join(form.errors["package"]), form.errors
+    assert not H5PActivity.objects.exists()
+
+
+def test_limits_on_files_and_bytes(settings):
+    settings.H5P_MAX_FILES = 3
+    form = upload(quick_check())
+    assert not form.is_valid()
+    assert "more than 3" in form.errors["package"][0]
+    settings.H5P_MAX_FILES = 5000
+    settings.H5P_MAX_BYTES = 1000
+    form = upload(quick_check())
+    assert not form.is_valid()
+    assert "unpacks to more than" in form.errors["package"][0]
+
+
+def test_a_member_larger_than_it_declares_is_stopped_while_unpacking():
+    before = _unpacked_folders()
+    form = upload(_lying_zip())
+    assert not form.is_valid()
+    assert "content/big.txt" in form.errors["package"][0]
+    assert _unpacked_folders() == before
+
+
+def _unpacked_folders():
+    return set(default_storage.listdir("h5p/content")[0]) if default_storage.exists("h5p/content") else set()
+
+
+def test_the_file_must_be_an_h5p():
+    form = upload(quick_check(), name="check.zip")
+    assert not form.is_valid()
+    assert "Upload an .h5p file." in form.errors["package"]
