@@ -79,7 +79,7 @@ class H5PBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["content_origin"] = settings.CONTENT_ORIGIN
+        context["content_origin"] = settings.PACKAGE_CONTENT_ORIGIN
         return context
 
 

@@ -39,6 +39,10 @@ def launch(page, request, position):
         raise Http404
     enrolment = state.enrolment
     services.open_package_item(enrolment, page, item)
+    if item.package.kind in ("scorm12", "scorm2004"):
+        from .scorm.views import launch as scorm_launch
+
+        return scorm_launch(page, request, item, enrolment)
     if item.package.kind == "cmi5":
         from lms.xapi import api
 

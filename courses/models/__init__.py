@@ -12,6 +12,7 @@ from .items import CourseItemPage, LessonPage, ModulePage, QuizPage
 from .outline import Outline, OutlineItem
 from .packages import ContentPackage, PackageItem, PackageLessonPage
 from .records import Certificate, Enrolment, Invitation, ItemProgress, QuestionAnswer, QuizAttempt
+from .scorm import ScormAttempt, ScormCommit
 from .topics import Topic
 
 __all__ = [
@@ -37,5 +38,7 @@ __all__ = [
     "QuestionAnswer",
     "QuizAttempt",
     "QuizPage",
+    "ScormAttempt",
+    "ScormCommit",
     "Topic",
 ]

@@ -109,6 +109,7 @@ class ItemProgress(models.Model):
         CONTENT = "content", _("Reported by the content")
         WAIVED = "waived", _("Waived by a host")
         ACTIVITY = "activity", _("Activity in the lesson finished")
+        SCORM = "scorm", _("SCORM content finished")
 
     enrolment = models.ForeignKey(
         Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="item_progress"

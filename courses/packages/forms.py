@@ -15,7 +15,8 @@ class PackageLessonForm(WagtailAdminPageForm):
         label=_("Package file"),
         required=False,
         help_text=_(
-            "A zip exported as cmi5 or Tin Can (xAPI), or a cmi5.xml whose units are on another server. "
+            "A zip exported as cmi5, Tin Can (xAPI), SCORM 1.2 or SCORM 2004, or a cmi5.xml whose units are on "
+            "another server. "
             "Uploading a new version keeps learners' progress on the units whose ids did not change."
         ),
     )

@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from . import cmi5, tincan  # noqa: F401 - each registers its kind
+from . import cmi5, scorm, tincan  # noqa: F401 - each registers its kind
 from .archive import Archive, PackageError
 from .kinds import ParsedPackage, kind_of_archive, kind_of_manifest
 

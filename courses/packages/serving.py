@@ -13,7 +13,8 @@ from django.views.decorators.http import require_safe
 from ..models.packages import ContentPackage
 
 
-def _on_content_origin(request):
+def on_content_origin(request):
+    """Whether ``request`` came to the content origin's host (package files, H5P and SCORM players live there)."""
     origin = urlsplit(settings.PACKAGE_CONTENT_ORIGIN)
     return bool(origin.netloc) and request.get_host() == origin.netloc
 
@@ -22,7 +23,7 @@ def _on_content_origin(request):
 @xframe_options_exempt
 def package_file(request, package_id, path):
     """One file of a stored package; 404 on the platform's own origin, for a missing file or a path that escapes."""
-    if not _on_content_origin(request):
+    if not on_content_origin(request):
         raise Http404
     normalised = posixpath.normpath(path)
     if normalised.startswith(("../", "/")) or normalised == ".." or "\x00" in normalised:

@@ -2,10 +2,12 @@
 
 from django.urls import path
 
+from ..scorm import views as scorm_views
 from . import serving
 
 app_name = "packages"
 
 urlpatterns = [
     path("packages/<uuid:package_id>/<path:path>", serving.package_file, name="file"),
+    path("scorm/<uuid:package_id>/<int:position>/", scorm_views.bridge, name="scorm_bridge"),
 ]

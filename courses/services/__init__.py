@@ -19,14 +19,22 @@ from .progress import (
     progress_by_course,
 )
 from .quizzes import QuizError, attempts_for, review_attempt, shuffle_seed, submit_quiz
+from .scorm import MAX_COMMIT_BYTES as SCORM_MAX_COMMIT_BYTES
+from .scorm import CommitConflict as ScormCommitConflict
+from .scorm import CommitError as ScormCommitError
+from .scorm import launch_data as scorm_launch_data
+from .scorm import record_commit as record_scorm_commit
 
 __all__ = [
     "BULK_OUTCOMES",
+    "SCORM_MAX_COMMIT_BYTES",
     "ActivityNotFinished",
     "CourseState",
     "EnrolmentError",
     "PrerequisitesMissing",
     "QuizError",
+    "ScormCommitConflict",
+    "ScormCommitError",
     "accept_invitations",
     "attempts_for",
     "bulk_enrol",
@@ -40,7 +48,9 @@ __all__ = [
     "open_package_item",
     "prerequisites_for",
     "progress_by_course",
+    "record_scorm_commit",
     "review_attempt",
+    "scorm_launch_data",
     "shuffle_seed",
     "submit_quiz",
 ]

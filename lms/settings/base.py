@@ -289,9 +289,6 @@ XAPI_FORWARD_LEASE = int(os.environ.get("XAPI_FORWARD_LEASE", "300"))
 # The key of platform statement ids (see lms.xapi.api.statement_id_for); empty: the secret key. Set it to keep
 # ids stable across a rotation of SECRET_KEY.
 XAPI_STATEMENT_ID_KEY = os.environ.get("XAPI_STATEMENT_ID_KEY", "")
-# Uploaded packages' files and scripts are served from another origin than the platform's pages (see
-# courses/h5p/content_origin.py); its host must be in ALLOWED_HOSTS.
-CONTENT_ORIGIN = os.environ.get("CONTENT_ORIGIN", "http://localhost:8000").rstrip("/")
 H5P_MAX_FILES = int(os.environ.get("H5P_MAX_FILES", "5000"))
 H5P_MAX_BYTES = int(os.environ.get("H5P_MAX_BYTES", str(200 * 1024 * 1024)))
 XAPI_LAUNCH_TOKEN_AGE = int(os.environ.get("XAPI_LAUNCH_TOKEN_AGE", str(8 * 3600)))

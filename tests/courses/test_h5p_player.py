@@ -20,7 +20,7 @@ CONTENT_HOST = "content.testserver"
 
 @pytest.fixture(autouse=True)
 def content_origin(settings):
-    settings.CONTENT_ORIGIN = f"http://{CONTENT_HOST}"
+    settings.PACKAGE_CONTENT_ORIGIN = f"http://{CONTENT_HOST}"
 
 
 @pytest.fixture

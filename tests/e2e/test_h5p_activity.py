@@ -18,8 +18,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def origins(live_server, settings):
     """The platform on ``localhost``, the content origin on ``127.0.0.1``: two origins, one server."""
     settings.BASE_URL = live_server.url
-    settings.CONTENT_ORIGIN = live_server.url.replace("localhost", "127.0.0.1")
-    return live_server.url, settings.CONTENT_ORIGIN
+    settings.PACKAGE_CONTENT_ORIGIN = live_server.url.replace("localhost", "127.0.0.1")
+    return live_server.url, settings.PACKAGE_CONTENT_ORIGIN
 
 
 def h5p_frame(page):

@@ -1,0 +1,137 @@
+"""Playing a SCORM package item: the launch page (platform origin), the bridge (content origin), the commits.
+
+The launch page frames the bridge on the content origin, which hosts scorm-again's API for the SCO framed
+inside it; the bridge relays each commit by postMessage to the launch page, which posts it here with the
+learner's session and CSRF token.
+"""
+
+import json
+import uuid
+
+from django.conf import settings
+from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+
+from .. import services
+from ..models.packages import ContentPackage
+from ..packages.serving import on_content_origin
+
+RUNTIMES = {
+    "scorm12": ("1.2", "vendor/scorm-again/scorm12.min.js"),
+    "scorm2004": ("2004", "vendor/scorm-again/scorm2004.min.js"),
+}
+
+
+def _learner_fields(user, item, version):
+    """Read-only elements the LMS fills in: who the learner is, and the manifest's mastery score."""
+    name = (user.get_full_name() or user.email)[:255]
+    mastery = item.mastery_score
+    if version == "1.2":
+        fields = {"core": {"student_id": str(user.pk), "student_name": name}}
+        if mastery is not None:
+            fields["student_data"] = {"mastery_score": str(round(mastery * 100))}
+        return fields
+    fields = {"learner_id": str(user.pk), "learner_name": name}
+    if mastery is not None:
+        fields["scaled_passing_score"] = str(mastery)
+    return fields
+
+
+def _merge(cmi, fields):
+    for key, value in fields.items():
+        cmi[key] = _merge(dict(cmi.get(key) or {}), value) if isinstance(value, dict) else value
+    return cmi
+
+
+def launch(page, request, item, enrolment):
+    """The launch page of one SCO: the bridge's frame and what the runtime resumes from."""
+    version, _runtime = RUNTIMES[item.package.kind]
+    data = services.scorm_launch_data(request.user, item, version)
+    position = item.position
+    config = {
+        "commitUrl": page.url + page.reverse_subpage("scorm_commit", args=[position]),
+        "contentOrigin": settings.PACKAGE_CONTENT_ORIGIN,
+        "session": uuid.uuid4().hex,
+        "cmi": _merge(data["cmi"], _learner_fields(request.user, item, version)),
+        "csrfToken": get_token(request),
+        "messages": {
+            "saved": _("Your progress is saved."),
+            "completed": _("You completed this part of the lesson."),
+            "refused": _("The platform refused this commit."),
+            "offline": _("Your progress could not be saved: check your connection, then close and reopen the lesson."),
+        },
+    }
+    bridge = settings.PACKAGE_CONTENT_ORIGIN + reverse("packages:scorm_bridge", args=[item.package_id, position])
+    context = page.get_context(request)
+    context.update({"item": item, "bridge_url": bridge, "config": config, "attempt": data["attempt"]})
+    response = TemplateResponse(request, "courses/scorm/launch.html", context)
+    add_never_cache_headers(response)  # per learner, and its session id is new on every launch
+    return response
+
+
+@require_safe
+@xframe_options_exempt
+def bridge(request, package_id, position):
+    """The bridge page of one SCO, on the content origin: scorm-again's API and the SCO's frame."""
+    if not on_content_origin(request):
+        raise Http404
+    package = ContentPackage.objects.filter(pk=package_id, kind__in=RUNTIMES).first()
+    item = package and package.items.filter(position=position).first()
+    if item is None:
+        raise Http404
+    version, runtime = RUNTIMES[package.kind]
+    config = {"version": version, "platform": settings.BASE_URL, "sco": item.content_url}
+    context = {"config": config, "runtime": runtime, "title": item.title, "language": "en"}
+    response = TemplateResponse(request, "courses/scorm/bridge.html", context)
+    response["Content-Security-Policy"] = f"frame-ancestors {settings.BASE_URL}"
+    return response
+
+
+def commit(page, request, position):
+    """Store one commit (POST, JSON, CSRF-protected by the session): 400 malformed, 409 replayed with other data."""
+    if request.method != "POST":
+        return JsonResponse({"error": "POST a commit"}, status=405, headers={"Allow": "POST"})
+    state = services.course_state(request.user, page.course)
+    if state.enrolment is None:
+        return JsonResponse({"error": _("Enrol in the course first.")}, status=403)
+    item = page.package_items().filter(position=position, package__kind__in=RUNTIMES).select_related("package").first()
+    if item is None:
+        raise Http404
+    if len(request.body) > services.SCORM_MAX_COMMIT_BYTES:
+        return JsonResponse({"error": "the commit is larger than 256 kB"}, status=400)
+    try:
+        body = json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return JsonResponse({"error": "the commit is not UTF-8 JSON"}, status=400)
+    if not isinstance(body, dict):
+        return JsonResponse({"error": "the commit must be a JSON object"}, status=400)
+    version, _runtime = RUNTIMES[item.package.kind]
+    try:
+        attempt = services.record_scorm_commit(
+            state.enrolment,
+            page,
+            item,
+            version=version,
+            session=body.get("session"),
+            sequence=body.get("sequence"),
+            cmi=body.get("cmi"),
+            terminated=body.get("terminated") is True,
+        )
+    except services.ScormCommitConflict as error:
+        return JsonResponse({"error": str(error)}, status=409)
+    except services.ScormCommitError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse(
+        {
+            "attempt": attempt.number,
+            "completion_status": attempt.completion_status,
+            "success_status": attempt.success_status,
+            "completed": attempt.completed_at is not None,
+        }
+    )

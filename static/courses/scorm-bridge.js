@@ -1,0 +1,39 @@
+// The SCORM bridge on the content origin: it hosts scorm-again's real API (API for SCORM 1.2, API_1484_11 for
+// SCORM 2004) where the SCO looks for it, its parent, so every call is answered at once with the full data
+// model and error codes. What the SCO commits is relayed by postMessage to the lesson page on the platform's
+// origin, which alone holds the learner's session and posts it to the server.
+(function () {
+  var config = JSON.parse(document.getElementById("scorm-bridge").textContent);
+  var frame = document.getElementById("sco");
+  var api = null;
+
+  function tell(message) {
+    message.source = "lms-scorm";
+    window.parent.postMessage(message, config.platform);
+  }
+
+  function snapshot() {
+    var data = api.renderCMIToJSONObject();
+    return data && data.cmi ? data.cmi : data;
+  }
+
+  function start(launch) {
+    var is2004 = config.version === "2004";
+    var Runtime = is2004 ? window.Scorm2004API : window.Scorm12API;
+    api = new Runtime({ autocommit: false, lmsCommitUrl: false, logLevel: 5, mastery_override: false });
+    api.loadFromJSON(launch.cmi, "cmi");
+    api.on(is2004 ? "Commit" : "LMSCommit", function () { tell({ event: "commit", cmi: snapshot() }); });
+    api.on(is2004 ? "Terminate" : "LMSFinish", function () {
+      tell({ event: "commit", cmi: snapshot(), terminated: true });
+    });
+    if (is2004) window.API_1484_11 = api; else window.API = api;
+    frame.src = config.sco;
+  }
+
+  window.addEventListener("message", function (event) {
+    if (event.origin !== config.platform || event.source !== window.parent) return;
+    var message = event.data;
+    if (message && message.source === "lms-scorm" && message.event === "launch" && !api) start(message);
+  });
+  tell({ event: "ready" });
+})();

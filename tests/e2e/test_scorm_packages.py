@@ -1,0 +1,141 @@
+"""Learners play SCORM 1.2 and SCORM 2004 packages the tests build themselves, in Chromium: the SCO runs on the
+content origin and finds scorm-again's API in the bridge; commits reach the server; a learner who leaves
+resumes in a fresh browser; finishing completes the outline item; the statements are in the LRS."""
+
+import io
+
+import pytest
+from courses.packages.importing import read_upload, store_package
+from django.conf import settings
+
+from courses import services
+from courses.demo.h5p import zip_files
+from courses.demo.scorm import scorm_files
+from courses.models import ItemProgress, PackageLessonPage, ScormAttempt, ScormCommit
+from lms.core.factories import PageFactory
+from lms.xapi import api
+from tests.courses.conftest import catalog, course, hub, learner, topic  # noqa: F401 (fixtures)
+from tests.e2e.test_lesson_completes_when_its_video_ends import log_in
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+QUESTIONS = [
+    {"title": "Deciding on ICT", "question": "Who decides on ICT?", "answers": [["Members", True], ["The vendor", False]]},
+    {"title": "Open formats", "question": "Is CSV open?", "answers": [["Yes", True], ["No", False]]},
+]
+
+
+class PackageLessonFactory(PageFactory):
+    class Meta:
+        model = PackageLessonPage
+
+
+def scorm_lesson(parent, version, scos=1):
+    lesson = PackageLessonFactory.build(title="Governance in practice", slug=f"practice-{version.replace('.', '')}")
+    upload = io.BytesIO(zip_files(scorm_files(version, "Governance in practice", QUESTIONS[:scos])))
+    upload.name = "practice.zip"
+    lesson.package = store_package(read_upload(upload), lesson_key=lesson.translation_key)
+    parent.add_child(instance=lesson)
+    lesson.save_revision().publish()
+    return lesson
+
+
+@pytest.fixture
+def origins(live_server, settings):
+    settings.BASE_URL = live_server.url
+    settings.PACKAGE_CONTENT_ORIGIN = live_server.url.replace("localhost", "127.0.0.1")
+    return type("Server", (), {"url": live_server.url})
+
+
+def open_sco(chromium, server, learner, lesson, position=0):  # noqa: F811
+    context = chromium.new_context(locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    log_in(page, server, learner)
+    page.goto(f"{server.url}{lesson.url}launch/{position}/")
+    return context, page, page.frame_locator("#scorm-frame").frame_locator("#sco")
+
+
+def wait_for(condition, page):
+    for _ in range(100):
+        if condition():
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the server never got there")
+
+
+def verbs(learner, lesson, item):  # noqa: F811
+    activity = services.scorm.sco_activity(lesson, item)
+    return sorted(statement.verb_id.rsplit("/", 1)[-1] for statement in api.query(activity=activity.iri, user=learner))
+
+
+def test_scorm_2004_suspends_resumes_on_a_fresh_browser_and_completes(origins, chromium, learner, course):  # noqa: F811
+    lesson = scorm_lesson(course, "2004-4")
+    services.enrol(learner, course)
+    item = lesson.package_items().get()
+
+    context, page, sco = open_sco(chromium, origins, learner, lesson)
+    sco.get_by_label("The vendor").check()
+    assert page.frames[1].url.startswith(settings.PACKAGE_CONTENT_ORIGIN)
+    sco.get_by_role("button", name="Save and leave").click()
+    sco.get_by_text("Saved. You can close this lesson").wait_for()
+    wait_for(lambda: ScormCommit.objects.filter(terminated=True).exists(), page)
+    attempt = ScormAttempt.objects.get(user=learner, item_key=item.item_key)
+    assert attempt.exit == "suspend" and attempt.location == "question-1"
+    assert attempt.suspend_data == '{"chosen":1}'
+    context.close()
+
+    context, page, sco = open_sco(chromium, origins, learner, lesson)
+    sco.get_by_text("Welcome back: you were at question-1.").wait_for()
+    assert sco.get_by_label("The vendor").is_checked()
+    sco.get_by_label("Members").check()
+    sco.get_by_role("button", name="Check").click()
+    sco.get_by_text("Correct: you passed.").wait_for()
+    page.get_by_role("status").get_by_text("You completed this part of the lesson.").wait_for()
+    page.screenshot(path="test-artifacts/screenshots/scorm_2004_completed.png", full_page=True)
+    context.close()
+
+    attempt.refresh_from_db()
+    assert (attempt.completion_status, attempt.success_status, attempt.score_scaled) == ("completed", "passed", 1)
+    assert attempt.number == 1 and attempt.completed_at is not None
+    progress = ItemProgress.objects.get(item_key=item.item_key)
+    assert progress.completed_at is not None and progress.completed_by == "scorm"
+    found = verbs(learner, lesson, item)
+    for verb in ("initialized", "suspended", "resumed", "completed", "passed", "scored", "terminated"):
+        assert verb in found, (verb, found)
+    assert found.count("initialized") == 2 and found.count("terminated") == 2
+
+
+def test_scorm_12_completes_by_its_mastery_score(origins, chromium, learner, course):  # noqa: F811
+    lesson = scorm_lesson(course, "1.2")
+    services.enrol(learner, course)
+    item = lesson.package_items().get()
+    context, page, sco = open_sco(chromium, origins, learner, lesson)
+    sco.get_by_label("Members").check()
+    sco.get_by_role("button", name="Check").click()
+    page.get_by_role("status").get_by_text("You completed this part of the lesson.").wait_for()
+    context.close()
+    attempt = ScormAttempt.objects.get(user=learner, item_key=item.item_key)
+    assert attempt.version == "1.2" and attempt.success_status == "passed"
+    assert attempt.cmi["core"]["lesson_status"] == "passed"
+    assert ItemProgress.objects.get(item_key=item.item_key).completed_at is not None
+    found = verbs(learner, lesson, item)
+    assert {"initialized", "passed", "completed", "scored", "terminated"} <= set(found)
+
+
+def test_a_two_sco_organisation_is_two_outline_items(origins, chromium, learner, course):  # noqa: F811
+    lesson = scorm_lesson(course, "2004-3", scos=2)
+    services.enrol(learner, course)
+    first, second = lesson.package_items()
+    context, page, _sco = open_sco(chromium, origins, learner, lesson)
+    page.goto(f"{origins.url}{lesson.url}")
+    outline = page.locator(".outline")
+    assert outline.get_by_text("Deciding on ICT").is_visible() and outline.get_by_text("Open formats").is_visible()
+    context.close()
+    context, page, sco = open_sco(chromium, origins, learner, lesson, position=1)
+    sco.get_by_label("Yes").check()
+    sco.get_by_role("button", name="Check").click()
+    page.get_by_role("status").get_by_text("You completed this part of the lesson.").wait_for()
+    context.close()
+    assert ItemProgress.objects.get(item_key=second.item_key).completed_at is not None
+    assert not ItemProgress.objects.filter(item_key=first.item_key, completed_at__isnull=False).exists()
