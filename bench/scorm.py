@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.pages import CEILING, CSRF_SECRET, PROJECT_DIR, free_port, start_server  # noqa: E402
+from bench.pages import CEILING, CSRF_SECRET, PROJECT_DIR, free_port, start_server
 
 SETUP = """
 import django, io, json; django.setup()
@@ -159,12 +159,15 @@ def bench_commits(args, scratch):
         server.terminate()
         server.wait()
     database = env["DATABASE_URL"].split(":", 1)[0]
-    print(f"commits: {args.learners} learners x {args.commits} commits, gunicorn {args.workers} x 4 threads, {database}")
+    print(
+        f"commits: {args.learners} learners x {args.commits} commits, gunicorn {args.workers} x 4 threads, {database}"
+    )
     for name, latencies, failed in (("bare Django view", bare, bare_errors), ("SCORM commit", commits, errors)):
         p50, p95 = percentiles(latencies)
         print(f"  {name:18} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  errors {failed}")
     p95 = percentiles(commits)[1]
-    print(f"  commit p95 / bare p95: {p95 / percentiles(bare)[1]:.1f}x; target p95 < 50 ms: {'met' if p95 < 50 else 'NOT met'}")
+    verdict = "met" if p95 < 50 else "NOT met"
+    print(f"  commit p95 / bare p95: {p95 / percentiles(bare)[1]:.1f}x; target p95 < 50 ms: {verdict}")
 
 
 def big_package(path, megabytes):
@@ -204,7 +207,7 @@ def bench_upload(args, scratch):
             tracemalloc.stop()
         rows.append((megabytes, path.stat().st_size / 2**20, package.file_count, seconds, peak / 2**20))
     print("upload and unpack (read_upload + store_package, file-system storage):")
-    for megabytes, size, count, seconds, peak in rows:
+    for _megabytes, size, count, seconds, peak in rows:
         print(f"  {size:6.0f} MB zip, {count} files: {seconds:5.1f} s, peak Python memory {peak:6.1f} MB")
     print(f"  peak at {rows[-1][0]} MB / peak at {rows[0][0]} MB: {rows[-1][4] / rows[0][4]:.2f}x (flat is about 1)")
 

@@ -5,13 +5,13 @@ resumes in a fresh browser; finishing completes the outline item; the statements
 import io
 
 import pytest
-from courses.packages.importing import read_upload, store_package
 from django.conf import settings
 
 from courses import services
 from courses.demo.h5p import zip_files
 from courses.demo.scorm import scorm_files
 from courses.models import ItemProgress, PackageLessonPage, ScormAttempt, ScormCommit
+from courses.packages.importing import read_upload, store_package
 from lms.core.factories import PageFactory
 from lms.xapi import api
 from tests.courses.conftest import catalog, course, hub, learner, topic  # noqa: F401 (fixtures)
@@ -20,7 +20,11 @@ from tests.e2e.test_lesson_completes_when_its_video_ends import log_in
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 QUESTIONS = [
-    {"title": "Deciding on ICT", "question": "Who decides on ICT?", "answers": [["Members", True], ["The vendor", False]]},
+    {
+        "title": "Deciding on ICT",
+        "question": "Who decides on ICT?",
+        "answers": [["Members", True], ["The vendor", False]],
+    },
     {"title": "Open formats", "question": "Is CSV open?", "answers": [["Yes", True], ["No", False]]},
 ]
 

@@ -3,13 +3,19 @@
 // question and reports completion and success. Its question comes from sco-content.js beside it.
 (function () {
   var content = window.SCO_CONTENT;
+  // The standards' search: this window's parents, nearest first, then the opener's. A frame of another origin
+  // cannot be searched, so the search stops there.
   function find(name) {
-    for (var win = window, tries = 0; win && tries < 10; tries++) {
-      if (win[name]) return win[name];
-      if (win.parent === win) break;
-      win = win.parent;
+    try {
+      for (var win = window, tries = 0; win && tries < 10; tries++) {
+        if (win[name]) return win[name];
+        if (win.parent === win) break;
+        win = win.parent;
+      }
+      return window.opener && window.opener[name];
+    } catch (crossOrigin) {
+      return null;
     }
-    return window.opener && window.opener[name];
   }
   var api2004 = find("API_1484_11");
   var api12 = !api2004 && find("API");

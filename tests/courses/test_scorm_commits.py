@@ -1,0 +1,131 @@
+"""SCORM package lessons: refused packages, the bridge on the content origin only, and every refused commit;
+a retried commit is stored once and a late one never rolls the attempt back."""
+
+import io
+import json
+
+import pytest
+from django.test import Client
+
+from courses import services
+from courses.demo.h5p import zip_files
+from courses.demo.scorm import scorm_files
+from courses.models import ItemProgress, ScormAttempt, ScormCommit
+from courses.packages.archive import PackageError
+from courses.packages.importing import read_upload, store_package
+from tests.e2e.test_scorm_packages import QUESTIONS, PackageLessonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(files):
+    file = io.BytesIO(zip_files(files))
+    file.name = "package.zip"
+    return read_upload(file)
+
+
+@pytest.fixture
+def lesson(course):
+    lesson = PackageLessonFactory.build(title="Practice", slug="practice")
+    lesson.package = store_package(
+        upload(scorm_files("2004-4", "Practice", QUESTIONS[:1])), lesson_key=lesson.translation_key
+    )
+    course.add_child(instance=lesson)
+    lesson.save_revision().publish()
+    return lesson
+
+
+def test_a_scorm_package_becomes_one_item_per_sco(course):
+    parsed = upload(scorm_files("1.2", "Practice", QUESTIONS)).parsed
+    assert parsed.kind == "scorm12"
+    assert [(item.publisher_id, item.url, item.mastery_score) for item in parsed.items] == [
+        ("item-1", "sco-1/sco.html", 0.8),
+        ("item-2", "sco-2/sco.html", 0.8),
+    ]
+
+
+def test_a_bad_manifest_is_a_package_error_naming_the_file():
+    files = scorm_files("2004-4", "Practice", QUESTIONS[:1])
+    del files["sco-1/sco.html"]
+    with pytest.raises(PackageError, match=r"imsmanifest\.xml: <item identifier='item-1'>: the launch file"):
+        upload(files)
+
+
+def test_the_bridge_exists_only_on_the_content_origin(lesson):
+    item = lesson.package_items().get()
+    path = f"/content/scorm/{item.package_id}/0/"
+    assert Client().get(path, follow=True).status_code == 404
+    response = Client(HTTP_HOST="content.testserver").get(path)
+    assert response.status_code == 200
+    assert response.context["config"]["sco"] == item.content_url
+    assert response["Content-Security-Policy"] == "frame-ancestors http://testserver"
+    assert (
+        Client(HTTP_HOST="content.testserver").get(f"/content/scorm/{item.package_id}/9/", follow=True).status_code
+        == 404
+    )
+
+
+def post(client, lesson, body, **extra):
+    data = body if isinstance(body, (bytes, str)) else json.dumps(body)
+    return client.post(f"{lesson.url}scorm/0/commit/", data, content_type="application/json", **extra)
+
+
+CMI = {"location": "p1", "suspend_data": "{}", "completion_status": "incomplete", "exit": "suspend"}
+
+
+def test_commits_are_idempotent_ordered_and_csrf_protected(learner, lesson):
+    services.enrol(learner, lesson.course)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(learner)
+    assert post(client, lesson, {"session": "s", "sequence": 1, "cmi": CMI}).status_code == 403  # no CSRF token
+    client = Client()
+    client.force_login(learner)
+    first = post(client, lesson, {"session": "s", "sequence": 1, "cmi": CMI})
+    assert first.status_code == 200 and first.json()["completed"] is False
+    assert post(client, lesson, {"session": "s", "sequence": 1, "cmi": CMI}).status_code == 200  # a retry
+    assert ScormCommit.objects.count() == 1
+    replayed = post(client, lesson, {"session": "s", "sequence": 1, "cmi": {**CMI, "location": "p9"}})
+    assert replayed.status_code == 409
+    done = {**CMI, "location": "p2", "completion_status": "completed", "success_status": "passed",
+            "score": {"scaled": "0.9", "raw": "9"}, "exit": ""}  # fmt: skip
+    assert post(client, lesson, {"session": "s", "sequence": 3, "cmi": done, "terminated": True}).json()["completed"]
+    late = post(client, lesson, {"session": "s", "sequence": 2, "cmi": CMI})  # sent before, arrived after
+    assert late.status_code == 200
+    attempt = ScormAttempt.objects.get()
+    assert attempt.location == "p2" and attempt.completion_status == "completed" and attempt.last_sequence == 3
+    assert ItemProgress.objects.get(item_key=attempt.item_key).completed_by == "scorm"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"{not json", "not UTF-8 JSON"),
+        (b"\xff\xfe", "not UTF-8 JSON"),
+        ([1, 2], "must be a JSON object"),
+        ({"sequence": 1, "cmi": CMI}, "session:"),
+        ({"session": "s", "sequence": "1", "cmi": CMI}, "sequence: must be a positive integer"),
+        ({"session": "s", "sequence": 0, "cmi": CMI}, "sequence: must be a positive integer"),
+        ({"session": "s", "sequence": 1, "cmi": "x"}, "cmi: must be an object"),
+        ({"session": "s", "sequence": 1, "cmi": {"completion_status": "finished"}}, "cmi.completion_status"),
+        ({"session": "s", "sequence": 1, "cmi": {"suspend_data": "a\x00"}}, "NUL"),
+        ({"session": "s", "sequence": 1, "cmi": {"suspend_data": "x" * 300_000}}, "larger than 256 kB"),
+    ],
+)
+def test_a_malformed_commit_gets_a_400_with_the_reason_and_nothing_is_stored(learner, lesson, body, message):
+    services.enrol(learner, lesson.course)
+    client = Client()
+    client.force_login(learner)
+    response = post(client, lesson, body)
+    assert response.status_code == 400
+    assert message in response.json()["error"]
+    assert not ScormCommit.objects.exists()
+
+
+def test_only_enrolled_learners_commit(learner, lesson):
+    client = Client()
+    client.force_login(learner)
+    assert post(client, lesson, {"session": "s", "sequence": 1, "cmi": CMI}).status_code == 403
+    assert Client().post(f"{lesson.url}scorm/0/commit/", "{}", content_type="application/json").status_code in (
+        302,
+        403,
+    )
