@@ -187,8 +187,12 @@ def big_package(path, megabytes):
 
 
 def bench_upload(args, scratch):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     os.environ["MEDIA_ROOT"] = f"{scratch}/upload-media"
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/upload.sqlite3")
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=PROJECT_DIR, env=os.environ, check=True
+    )
     import django
 
     django.setup()

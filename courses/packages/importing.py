@@ -1,9 +1,10 @@
 """One path for every upload: read and validate the file, then store its files and items, or nothing at all."""
 
+import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -90,15 +91,24 @@ def store_package(upload, *, lesson_key=None, user=None):
                 for position, item in enumerate(parsed.items)
             )
             if upload.archive:
-                for path in upload.archive.entries:
-                    written.append(
-                        default_storage.save(package.storage_prefix + path, ContentFile(upload.archive.read(path)))
-                    )
+                for path, entry in upload.archive.entries.items():
+                    written.append(_stream(upload.archive, path, entry.size, package.storage_prefix + path))
     except BaseException:
         for name in written:
             default_storage.delete(name)
         raise
     return package
+
+
+def _stream(archive, path, size, name):
+    """Copy one member into storage in chunks, so memory stays flat whatever the file's size."""
+    with archive.open(path) as member:
+        content = File(member, name=path)
+        content.size = size
+        try:
+            return default_storage.save(name, content)
+        except (zipfile.BadZipFile, OSError, EOFError) as error:
+            raise PackageError(_("The file “%(name)s” in the zip cannot be read.") % {"name": path}) from error
 
 
 def _first(texts):
