@@ -23,7 +23,7 @@ ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 def content_security_policy():
     """The policy of every public page, with the package content origin when one is configured."""
     frames = ["'self'", *EMBED_ORIGINS]
-    content_origin = getattr(settings, "CONTENT_ORIGIN", "")
+    content_origin = settings.PACKAGE_CONTENT_ORIGIN
     if content_origin:
         frames.append(content_origin.rstrip("/"))
     directives = {
