@@ -3,8 +3,8 @@
 Django 5.2 has no CSP middleware of its own (it arrives in Django 6.0), so this small one sets the header. The
 public site loads nothing from elsewhere and has no inline script or style, so everything is ``'self'``; the
 exceptions are the video players a reader starts (YouTube's no-cookie host and Vimeo's player) and the origin
-that serves package lessons (``CONTENT_ORIGIN``), which pages frame. The Wagtail admin and Django's admin use
-inline scripts and styles and keep their own rules: the header is not set under them.
+that serves package lessons (``PACKAGE_CONTENT_ORIGIN``), which lesson pages frame. The Wagtail admin and
+Django's admin use inline scripts and styles and keep their own rules: the header is not set under them.
 """
 
 from django.conf import settings
@@ -23,9 +23,8 @@ ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 def content_security_policy():
     """The policy of every public page, with the package content origin when one is configured."""
     frames = ["'self'", *EMBED_ORIGINS]
-    content_origin = settings.PACKAGE_CONTENT_ORIGIN
-    if content_origin:
-        frames.append(content_origin.rstrip("/"))
+    if settings.PACKAGE_CONTENT_ORIGIN:
+        frames.append(settings.PACKAGE_CONTENT_ORIGIN)
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -48,11 +47,11 @@ class SecurityHeadersMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.policy = content_security_policy()
 
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if not request.path_info.startswith(ADMIN_PREFIXES):
-            response.headers.setdefault("Content-Security-Policy", self.policy)
+            # Built per response (a few string joins): the content origin is a setting tests and deployments change.
+            response.headers.setdefault("Content-Security-Policy", content_security_policy())
         return response

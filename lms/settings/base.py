@@ -321,9 +321,6 @@ def _default_content_origin(base_url):
 PACKAGE_CONTENT_ORIGIN = os.environ.get("PACKAGE_CONTENT_ORIGIN", _default_content_origin(BASE_URL)).rstrip("/")
 
 # hubs: the Centre and its hubs
-# The origin (scheme://host[:port]) that serves package lessons' content, framed by lesson pages; empty: the
-# site's own. The Content-Security-Policy allows framing it (lms/core/security_headers.py).
-CONTENT_ORIGIN = os.environ.get("CONTENT_ORIGIN", "").rstrip("/")
 # Networks the platform may fetch from although they are not public (lms/core/outbound.py), e.g. an intranet.
 OUTBOUND_ALLOWED_NETWORKS = env_list("OUTBOUND_ALLOWED_NETWORKS")
 HUBS_PORTAL_CHECK_TIMEOUT = int(os.environ.get("HUBS_PORTAL_CHECK_TIMEOUT", "10"))  # seconds per portal

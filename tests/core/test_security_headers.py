@@ -13,19 +13,24 @@ def directives(header):
     return {part.split()[0]: part.split()[1:] for part in header.split("; ")}
 
 
-def test_public_pages_load_nothing_from_elsewhere_but_the_video_players(client, home):
+def test_public_pages_load_nothing_from_elsewhere_but_the_video_players_and_package_content(client, home, settings):
     response = client.get("/en/")
     assert response.status_code == 200
     policy = directives(response["Content-Security-Policy"])
     assert policy["default-src"] == policy["script-src"] == policy["style-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
-    assert policy["frame-src"] == ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+    assert policy["frame-src"] == [
+        "'self'",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+        settings.PACKAGE_CONTENT_ORIGIN,
+    ]
     permissions = response["Permissions-Policy"]
     assert "camera=()" in permissions and "geolocation=()" in permissions and "microphone=()" in permissions
 
 
 def test_the_package_content_origin_may_be_framed(settings):
-    settings.CONTENT_ORIGIN = "https://content.example.org"
+    settings.PACKAGE_CONTENT_ORIGIN = "https://content.example.org"
     assert "https://content.example.org" in directives(content_security_policy())["frame-src"]
 
 
