@@ -6,6 +6,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from hubs.models import CentrePage
+from hubs.roles import hubs_of
 from lms.core.models import HomePage
 
 
@@ -67,5 +68,7 @@ def test_the_demo_host_gets_nothing_site_wide(settings, client):
     host = get_user_model().objects.get(email="host@example.org")
     assert not host.is_staff and not host.is_superuser
     assert not host.groups.filter(name="Editors").exists()
+    assert list(hubs_of(host).filter(locale__language_code="en").values_list("slug", flat=True)) == ["ict-governance"]
     client.force_login(host)
     assert client.get("/django-admin/").status_code == 302  # to Django admin's login: not staff
+    assert client.get("/admin/").status_code == 200  # the hub's hosts group opens Wagtail's admin
