@@ -2,7 +2,7 @@ import pytest
 from django.utils.html import escape
 from wagtail.models import Locale
 
-from courses.models import LessonPage, ModulePage, QuizPage
+from courses.models import LessonPage, ModulePage, PackageLessonPage, QuizPage
 from hubs.models import CentrePage, HubPage, OpenDataCataloguePage, OpenDataPortal, Partner
 from lms.core.models import Parliament
 
@@ -44,7 +44,8 @@ def test_every_public_page_renders_in_english_and_french(demo, client):
     french = Locale.objects.get(language_code="fr")
     centre = CentrePage.objects.get(locale__language_code="en")
     # Lessons, quizzes and modules are for enrolled learners (tested in tests/courses).
-    pages = list(centre.get_descendants(inclusive=True).live().not_type(ModulePage, LessonPage, QuizPage).specific())
+    course_items = (ModulePage, LessonPage, PackageLessonPage, QuizPage)
+    pages = list(centre.get_descendants(inclusive=True).live().not_type(*course_items).specific())
     pages += [page.get_translation(french) for page in pages]
     for page in pages:
         response = client.get(page.url)
