@@ -118,6 +118,8 @@ def test_scorm_12_completes_by_its_mastery_score(origins, chromium, learner, cou
     sco.get_by_label("Members").check()
     sco.get_by_role("button", name="Check").click()
     page.get_by_role("status").get_by_text("You completed this part of the lesson.").wait_for()
+    # The SCO finishes after its last commit: let the terminating commit land before the browser goes.
+    wait_for(lambda: ScormCommit.objects.filter(terminated=True).exists(), page)
     context.close()
     attempt = ScormAttempt.objects.get(user=learner, item_key=item.item_key)
     assert attempt.version == "1.2" and attempt.success_status == "passed"
