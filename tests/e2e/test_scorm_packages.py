@@ -137,6 +137,7 @@ def test_a_two_sco_organisation_is_two_outline_items(origins, chromium, learner,
     page.goto(f"{origins.url}{lesson.url}")
     outline = page.locator(".outline")
     assert outline.get_by_text("Deciding on ICT").is_visible() and outline.get_by_text("Open formats").is_visible()
+    page.wait_for_load_state("networkidle")  # the first SCO's last commit, sent as it was left, lands first
     context.close()
     context, page, sco = open_sco(chromium, origins, learner, lesson, position=1)
     sco.get_by_label("Yes").check()
