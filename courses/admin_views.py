@@ -23,8 +23,8 @@ def courses_user_can_manage(user):
 
 
 class BulkEnrolView(WagtailAdminTemplateMixin, View):
-    """Upload a CSV of email addresses; each row is reported as enrolled (with or without the prerequisites),
-    already enrolled, invited or invalid."""
+    """Upload a CSV of email addresses; each row is reported as enrolled or invited (with or without the
+    prerequisites), already enrolled or invited, or invalid."""
 
     template_name = "courses/admin/bulk_enrol.html"
     page_title = _("Enrol learners")

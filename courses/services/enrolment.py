@@ -2,7 +2,9 @@
 
 import csv
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -99,13 +101,15 @@ class BulkRow:
         return OUTCOMES[self.outcome]
 
 
+# A new enrolment and an invitation get the same outcome, so that the report does not tell a host which
+# addresses have an account.
 OUTCOMES = {
-    "enrolled": gettext_lazy("Enrolled"),
-    "enrolled_without_prerequisites": gettext_lazy("Enrolled; prerequisites not completed"),
-    "already_enrolled": gettext_lazy("Already enrolled"),
-    "invited": gettext_lazy("Invited (no account yet)"),
+    "added": gettext_lazy("Enrolled or invited"),
+    "added_without_prerequisites": gettext_lazy("Enrolled or invited; prerequisites not completed"),
+    "already_enrolled": gettext_lazy("Already enrolled or invited"),
     "invalid": gettext_lazy("Invalid address"),
 }
+ADDED = {"added", "added_without_prerequisites"}
 
 
 def _emails_from_csv(text):
@@ -132,7 +136,7 @@ def _invite(email, course, by):
     )
     if created:
         transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
-    return invitation
+    return created
 
 
 def bulk_enrol(course, text, *, by):
@@ -141,7 +145,6 @@ def bulk_enrol(course, text, *, by):
     Returns one ``BulkRow`` per address, in file order. Bulk enrolment ignores the enrolment dates and the
     prerequisites: hosts decide who joins, and the report names those enrolled without the prerequisites.
     """
-    User = get_user_model()
     try:
         rows = list(_emails_from_csv(text))
     except csv.Error as error:  # e.g. a field over the csv module's limit
@@ -160,22 +163,45 @@ def bulk_enrol(course, text, *, by):
             except ValidationError:
                 report.append(BulkRow(line, raw, "invalid"))
                 continue
-            user = User.objects.filter(email__iexact=email).first()
-            if user is None:
-                _invite(email, course, by)
-                report.append(BulkRow(line, email, "invited"))
-                continue
-            _enrolment, created = _create_enrolment(
-                user, course, language=course.locale.language_code, source=Enrolment.Source.BULK, enrolled_by=by
-            )
-            if not created:
-                outcome = "already_enrolled"
-            elif lacks_prerequisites(user, prerequisite_keys):
-                outcome = "enrolled_without_prerequisites"
-            else:
-                outcome = "enrolled"
-            report.append(BulkRow(line, email, outcome))
+            report.append(BulkRow(line, email, _enrol_or_invite(email, course, by, prerequisite_keys)))
+        _check_daily_limit(by, report)
     return report
+
+
+def _enrol_or_invite(email, course, by, prerequisite_keys):
+    user = get_user_model().objects.filter(email__iexact=email).first()
+    if user is None:
+        if not _invite(email, course, by):
+            return "already_enrolled"
+        return "added_without_prerequisites" if prerequisite_keys else "added"
+    _enrolment, created = _create_enrolment(
+        user, course, language=course.locale.language_code, source=Enrolment.Source.BULK, enrolled_by=by
+    )
+    if not created:
+        return "already_enrolled"
+    return "added_without_prerequisites" if lacks_prerequisites(user, prerequisite_keys) else "added"
+
+
+def _check_daily_limit(by, report):
+    """Refuse (rolling the whole file back) what would take a host over its daily count of addresses added.
+
+    Enrolments and invitations count alike, so that a refusal says nothing about who has an account.
+    """
+    if by.is_superuser:
+        return
+    limit = settings.BULK_ENROLMENT_DAILY_LIMIT
+    since = timezone.now() - timedelta(days=1)
+    added = Enrolment.objects.filter(enrolled_by=by, source=Enrolment.Source.BULK, enrolled_at__gte=since).count()
+    added += Invitation.objects.filter(invited_by=by, created_at__gte=since).count()
+    if added > limit:
+        in_file = sum(row.outcome in ADDED for row in report)
+        raise EnrolmentError(
+            _(
+                "This file would add %(in_file)d people, and a host may add %(limit)d in 24 hours "
+                "(%(left)d left now). Split the file, or ask an administrator to upload it."
+            )
+            % {"in_file": in_file, "limit": limit, "left": max(limit - (added - in_file), 0)}
+        )
 
 
 def accept_invitations(user):

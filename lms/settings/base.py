@@ -319,6 +319,9 @@ def _default_content_origin(base_url):
 
 
 PACKAGE_CONTENT_ORIGIN = os.environ.get("PACKAGE_CONTENT_ORIGIN", _default_content_origin(BASE_URL)).rstrip("/")
+# Addresses a hub host (not an administrator) may enrol or invite in bulk in 24 hours: invitations are emails
+# to addresses the host typed, so this bounds what a careless or hostile host can send.
+BULK_ENROLMENT_DAILY_LIMIT = int(os.environ.get("BULK_ENROLMENT_DAILY_LIMIT", "500"))
 
 # hubs: the Centre and its hubs
 # Networks the platform may fetch from although they are not public (lms/core/outbound.py), e.g. an intranet.

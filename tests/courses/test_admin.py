@@ -157,7 +157,7 @@ def test_bulk_enrolment_reports_each_row(admin_client, course, learner, django_c
         )
     assert response.status_code == 200
     outcomes = [row.outcome for row in response.context["report"]]
-    assert outcomes == ["enrolled", "already_enrolled", "invited", "invalid"]
+    assert outcomes == ["added", "already_enrolled", "added", "invalid"]
     assert [row.line for row in response.context["report"]] == [2, 3, 4, 5]
     assert Enrolment.objects.filter(user=learner, source="bulk").exists()
     assert Invitation.objects.get().email == "new.person@parliament.example"
@@ -202,6 +202,42 @@ def test_bulk_enrolment_is_for_hosts_of_the_course_and_administrators(client, co
     GroupPagePermission.objects.create(group=group, page=hub, permission=Permission.objects.get(codename="change_page"))
     response = client.get(BULK_URL)
     assert response.status_code == 200 and course.title.encode() in response.content
+
+
+@pytest.fixture
+def host_client(client, hub):
+    """A client logged in as a host of ``hub`` (which holds ``course``), not an administrator."""
+    host = UserFactory(is_staff=True)
+    group = Group.objects.create(name="ICT hub hosts")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(group=group, page=hub, permission=Permission.objects.get(codename="change_page"))
+    host.groups.add(group)
+    client.force_login(host)
+    return client
+
+
+def test_the_report_does_not_tell_a_host_who_has_an_account(host_client, course, learner):
+    response = upload(host_client, course, f"{learner.email}\nnobody.yet@example.org\n")
+    assert [row.outcome for row in response.context["report"]] == ["added", "added"]
+    rows = response.content.decode().split('<tr data-outcome="')[1:]
+    assert [row.split("</tr>")[0].split("<td>")[-1] for row in rows] == ["Enrolled or invited</td>"] * 2
+    again = upload(host_client, course, f"{learner.email}\nnobody.yet@example.org\n")
+    assert [row.outcome for row in again.context["report"]] == ["already_enrolled", "already_enrolled"]
+    assert Invitation.objects.count() == 1
+
+
+def test_a_host_adds_a_bounded_number_of_people_a_day(host_client, course, settings):
+    settings.BULK_ENROLMENT_DAILY_LIMIT = 3
+    UserFactory(email="has.account@example.org")
+    assert upload(host_client, course, "one@example.org\ntwo@example.org\n").status_code == 200
+    refused = upload(host_client, course, "has.account@example.org\nthree@example.org\n")
+    assert refused.status_code == 400
+    assert "This file would add 2 people, and a host may add 3 in 24 hours (1 left now)" in refused.content.decode()
+    assert Invitation.objects.count() == 2 and not Enrolment.objects.exists()  # the whole file was rolled back
+    assert upload(host_client, course, "has.account@example.org\n").status_code == 200
+    host_client.force_login(UserFactory(is_staff=True, is_superuser=True))  # an administrator is not bounded
+    assert upload(host_client, course, "four@example.org\nfive@example.org\n").status_code == 200
+    assert Invitation.objects.count() == 4
 
 
 def upload_bytes(client, course, raw):

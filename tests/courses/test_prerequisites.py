@@ -98,8 +98,8 @@ def test_hosts_enrol_in_bulk_anyway_and_the_report_says_so(client, learner, cour
     upload = SimpleUploadedFile("learners.csv", addresses.encode(), content_type="text/csv")
     response = client.post("/admin/courses/enrol/", {"course": advanced.pk, "file": upload})
     assert response.status_code == 200
-    assert [row.outcome for row in response.context["report"]] == ["enrolled_without_prerequisites", "enrolled"]
-    assert "Enrolled; prerequisites not completed" in response.content.decode()
+    assert [row.outcome for row in response.context["report"]] == ["added_without_prerequisites", "added"]
+    assert "Enrolled or invited; prerequisites not completed" in response.content.decode()
     assert Enrolment.objects.filter(course_key=advanced.translation_key, source="bulk").count() == 2
 
 

@@ -13,7 +13,7 @@ def test_invitation_is_emailed_once(course, django_capture_on_commit_callbacks):
     host = UserFactory(is_staff=True)
     with django_capture_on_commit_callbacks() as callbacks:
         report = services.bulk_enrol(course, "new.person@example.org\n", by=host)
-    assert [row.outcome for row in report] == ["invited"] and len(callbacks) == 1  # enqueued after commit
+    assert [row.outcome for row in report] == ["added"] and len(callbacks) == 1  # enqueued after commit
     invitation = Invitation.objects.get()
     send_invitation(invitation.pk)
     invitation.refresh_from_db()

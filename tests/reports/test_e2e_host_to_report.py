@@ -32,6 +32,9 @@ def insert_block(page, label):
 
 
 def submit_for_moderation(page):
+    # Wagtail's script fills the slug from the title when the title field loses focus; on a loaded machine a
+    # quick submit beat it, and a page without a slug is refused (400).
+    page.wait_for_function("() => document.getElementById('id_slug').value !== ''")
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator('button[name="action-submit"]').click()
     page.get_by_text("submitted for moderation").first.wait_for()
