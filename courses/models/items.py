@@ -190,6 +190,15 @@ class QuizPage(CourseItemPage):
     max_attempts = models.PositiveSmallIntegerField(
         _("attempts allowed"), default=3, help_text=_("How many times a learner may submit the quiz; 0 for no limit.")
     )
+    show_correctness = models.BooleanField(
+        _("show right and wrong answers after each attempt"),
+        default=False,
+        help_text=_(
+            "Off: after an attempt that did not pass, learners see their score and their answers, but not which "
+            "were right, until they pass or have no attempt left (so a true-or-false quiz is not solved by "
+            "elimination). On: each answer is marked right or wrong, with its feedback."
+        ),
+    )
     shuffle = models.BooleanField(
         _("shuffle questions"),
         default=False,
@@ -200,6 +209,7 @@ class QuizPage(CourseItemPage):
         FieldPanel("introduction"),
         FieldPanel("questions"),
         FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_attempts"), FieldPanel("shuffle")]),
+        FieldPanel("show_correctness"),
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("required")]),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]

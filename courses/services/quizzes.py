@@ -97,6 +97,7 @@ def submit_quiz(enrolment, quiz, data, *, language):
 @dataclass
 class ReviewedAnswer:
     answer: QuestionAnswer
+    correctness_shown: bool  # whether the learner may see if this answer was right, and its feedback
     feedback: list[str]
     explanation: str
     correct_texts: list[str]
@@ -105,17 +106,24 @@ class ReviewedAnswer:
 def review_attempt(attempt, quiz):
     """Each answer of an attempt with the feedback of the chosen answers, in the quiz's current language.
 
-    Correct answers are shown only once the quiz is passed or no attempt is left, so a retry stays a test.
+    Correct answers and explanations are shown only once the quiz is passed or no attempt is left, so a retry
+    stays a test; before that, whether each answer was right (and its feedback, which tells as much) is shown
+    only when the quiz's ``show_correctness`` says so.
     """
     questions = {question.id: question for question in quiz.question_list()}
     attempts = attempts_for(attempt.enrolment, quiz)
-    reveal = attempt.passed or (quiz.max_attempts and attempts.count() >= quiz.max_attempts)
+    reveal = bool(attempt.passed or (quiz.max_attempts and attempts.count() >= quiz.max_attempts))
+    correctness_shown = reveal or quiz.show_correctness
     reviewed = []
     for answer in attempt.answers.all():
         question = questions.get(answer.question_id)
         chosen = set(answer.response)
-        feedback = [o.feedback for o in question.options if o.id in chosen and o.feedback] if question else []
+        feedback = (
+            [o.feedback for o in question.options if o.id in chosen and o.feedback]
+            if question and correctness_shown
+            else []
+        )
         correct_texts = [o.text for o in question.options if o.correct] if question and reveal else []
         explanation = question.explanation if question and reveal else ""
-        reviewed.append(ReviewedAnswer(answer, feedback, explanation, correct_texts))
+        reviewed.append(ReviewedAnswer(answer, correctness_shown, feedback, explanation, correct_texts))
     return reviewed

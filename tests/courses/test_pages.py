@@ -172,11 +172,27 @@ def test_quiz_through_the_browser_form(learner_client, course, quiz):
     assert not QuizAttempt.objects.exists()
     response = learner_client.post(quiz.url, wrong_answers(quiz), follow=True)
     assert b"the pass mark is 60%" in response.content and b"Try again" in response.content
-    assert b"Tools without governance drift." in response.content  # the chosen answer's feedback
     response = learner_client.post(quiz.url, correct_answers(quiz), follow=True)
     assert b"You passed with 100%" in response.content
+    assert b"Tools without governance drift." not in response.content  # feedback of answers not chosen this time
     assert list(QuizAttempt.objects.values_list("number", "passed")) == [(1, False), (2, True)]
     assert learner_client.get(quiz.url + "attempts/9/").status_code == 404
+
+
+def test_a_failed_attempt_marks_answers_right_or_wrong_only_when_the_quiz_says_so(learner_client, course, quiz):
+    enrol(learner_client, course)
+    learner_client.post(quiz.url, wrong_answers(quiz))
+    review = learner_client.get(quiz.url + "attempts/1/").content.decode()
+    assert "Your answer:" in review and "the pass mark is 60%" in review
+    assert "not correct" not in review and "review__item--wrong" not in review
+    assert "Tools without governance drift." not in review  # the chosen answer's feedback tells as much
+    assert "Correct answer:" not in review
+    quiz.show_correctness = True
+    quiz.save_revision().publish()
+    review = learner_client.get(quiz.url + "attempts/1/").content.decode()
+    assert "not correct" in review and "review__item--wrong" in review
+    assert "Tools without governance drift." in review
+    assert "Correct answer:" not in review  # the right answers wait until the quiz is passed or attempts run out
 
 
 def test_shuffled_quiz_keeps_its_order_within_an_attempt(learner_client, course, quiz):
