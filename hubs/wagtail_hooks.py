@@ -1,5 +1,8 @@
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
@@ -83,3 +86,13 @@ class CentreViewSetGroup(SnippetViewSetGroup):
 
 register_permission_policy(JoinRequest, HostPermissionPolicy(JoinRequest))
 register_snippet(CentreViewSetGroup)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_drafts_outside_the_users_pages(pages, request):
+    """The page chooser lists live pages and the pages the user may edit: a hub's host does not see the titles
+    of another hub's unpublished pages."""
+    if request.user.is_superuser:
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(request.user, ["add", "change"])
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

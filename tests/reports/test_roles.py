@@ -6,7 +6,9 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Collection, GroupPagePermission, Page, WorkflowPage
 
+from courses.factories import CoursePageFactory
 from hubs.roles import ensure_hub_roles, hub_roles
+from lms.accounts.factories import UserFactory
 from tests.courses.conftest import translate_tree
 
 
@@ -57,3 +59,18 @@ def test_the_command_gives_roles_to_hubs_that_lack_them(hub_a):
     call_command("ensure_hub_roles", stdout=StringIO())
     assert hub_roles(hub_a).hosts.name == "ICT Governance hub: hosts"
     assert Page.objects.filter(pk=hub_a.pk).exists()
+
+
+def test_the_page_chooser_hides_other_hubs_drafts_from_a_host(client, hub_a, hub_b, host_a):
+    for hub, title in ((hub_a, "Draft of our own hub"), (hub_b, "Draft of the other hub")):
+        CoursePageFactory(parent=hub, title=title, slug=title.lower().replace(" ", "-")).unpublish()
+    CoursePageFactory(parent=hub_b, title="Published course of the other hub", slug="published")
+    client.force_login(host_a)
+    browsed = {hub: client.get(f"/admin/choose-page/{hub.pk}/").content.decode() for hub in (hub_a, hub_b)}
+    assert "Draft of our own hub" in browsed[hub_a]
+    assert "Published course of the other hub" in browsed[hub_b]
+    assert "Draft of the other hub" not in browsed[hub_b]
+    found = client.get("/admin/choose-page/search/", {"q": "draft"}).content.decode()
+    assert "Draft of our own hub" in found and "Draft of the other hub" not in found
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    assert "Draft of the other hub" in client.get(f"/admin/choose-page/{hub_b.pk}/").content.decode()
