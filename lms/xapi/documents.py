@@ -67,9 +67,16 @@ def parse_key(kind, params, method):
     return keys
 
 
-def _matches(header, current):
-    tags = [tag.strip().strip('"').removeprefix("W/").strip('"') for tag in header.split(",")]
-    return "*" in tags or (current is not None and current.etag in tags)
+def _matches(header, current, *, weak):
+    """Whether an If-Match / If-None-Match header names ``current`` (RFC 9110, 13.1): If-Match compares
+    strongly (a weak tag ``W/"..."`` never matches), If-None-Match weakly. Our ETags are all strong."""
+    for tag in (tag.strip() for tag in header.split(",")):
+        if tag == "*":
+            return True
+        is_weak = tag.startswith("W/")
+        if current is not None and (weak or not is_weak) and tag.removeprefix("W/").strip('"') == current.etag:
+            return True
+    return False
 
 
 def check_preconditions(request, current, *, required, required_when_new=None):
@@ -78,9 +85,9 @@ def check_preconditions(request, current, *, required, required_when_new=None):
     if required_when_new is None:
         required_when_new = required
     if_match, if_none_match = request.header("If-Match"), request.header("If-None-Match")
-    if if_match and (current is None or not _matches(if_match, current)):
+    if if_match and (current is None or not _matches(if_match, current, weak=False)):
         raise XapiError(412, "If-Match: the document has changed (or does not exist)")
-    if if_none_match and current is not None and _matches(if_none_match, current):
+    if if_none_match and current is not None and _matches(if_none_match, current, weak=True):
         raise XapiError(412, "If-None-Match: the document already exists")
     if required and not if_match and not if_none_match:
         if current is not None:
@@ -89,9 +96,13 @@ def check_preconditions(request, current, *, required, required_when_new=None):
             raise XapiError(400, "the document is new: send If-None-Match: * to create it")
 
 
-def document_response(document):
-    """The document with its content type, ETag and Last-Modified."""
-    response = HttpResponse(bytes(document.content), content_type=document.content_type)
+def document_response(document, if_none_match=None):
+    """The document with its content type, ETag and Last-Modified; 304 Not Modified, without the content,
+    when ``if_none_match`` (the request's If-None-Match) names the document's ETag."""
+    if if_none_match and _matches(if_none_match, document, weak=True):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(bytes(document.content), content_type=document.content_type)
     response["ETag"] = f'"{document.etag}"'
     response["Last-Modified"] = last_modified(document.updated)
     return response
@@ -158,7 +169,7 @@ def read(request, keys, document_id, params):
         document = documents.filter(document_id=document_id).first()
         if document is None:
             raise XapiError(404, "no such document")
-        return document_response(document)
+        return document_response(document, request.header("If-None-Match"))
     if "since" in params:
         try:
             documents = documents.filter(updated__gt=parse_timestamp(params["since"]))

@@ -100,6 +100,23 @@ def test_head_on_documents(lrs):
     assert response.status_code == 200 and response.content == b"" and response["ETag"]
 
 
+def test_if_match_compares_strongly_and_if_none_match_on_get_answers_304(lrs):
+    params = {"activityId": ACTIVITY, "profileId": "p"}
+    lrs.put("activities/profile", params, {"v": 1}, HTTP_IF_NONE_MATCH="*")
+    first = lrs.get("activities/profile", params)
+    etag = first["ETag"]
+    weak = f"W/{etag}"
+    assert lrs.put("activities/profile", params, {"v": 2}, HTTP_IF_MATCH=weak).status_code == 412
+    assert lrs.put("activities/profile", params, {"v": 2}, HTTP_IF_MATCH=f'"other", {etag}').status_code == 204
+    assert lrs.get("activities/profile", params, HTTP_IF_NONE_MATCH=etag).status_code == 200  # it changed
+    current = lrs.get("activities/profile", params)["ETag"]
+    for header in (current, f"W/{current}", f'"other", {current}', "*"):
+        not_modified = lrs.get("activities/profile", params, HTTP_IF_NONE_MATCH=header)
+        assert not_modified.status_code == 304 and not_modified.content == b"", header
+        assert not_modified["ETag"] == current and not_modified["X-Experience-API-Version"]
+    assert lrs.put("activities/profile", params, {"v": 3}, HTTP_IF_NONE_MATCH=f"W/{current}").status_code == 412
+
+
 @pytest.mark.parametrize(
     "resource, params",
     [
