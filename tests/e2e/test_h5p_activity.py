@@ -10,6 +10,7 @@ from lms.xapi import api, vocabulary
 from tests.courses.conftest import catalog, course, hub, learner, topic  # noqa: F401 (fixtures)
 from tests.courses.h5p_helpers import make_activity
 from tests.e2e.test_lesson_completes_when_its_video_ends import log_in
+from tests.fixtures.browser import TIMEOUT_MS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -40,7 +41,7 @@ def test_h5p_activity_resumes_and_completes_the_lesson(origins, chromium, learne
 
     first = chromium.new_context(locale="en-GB")
     page = first.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(TIMEOUT_MS)
     log_in(page, type("Server", (), {"url": platform}), learner)
     page.goto(platform + lesson.url)
     frame_element = page.locator("iframe.h5p-activity__frame")
@@ -48,7 +49,7 @@ def test_h5p_activity_resumes_and_completes_the_lesson(origins, chromium, learne
     activity_frame = h5p_frame(page)
     activity_frame.get_by_label("The ICT vendor").check()
     # H5P saves the state every two seconds to the content origin, with the learner's state token.
-    for _ in range(50):
+    for _ in range(TIMEOUT_MS // 200):
         if H5PState.objects.filter(user=learner, activity_key=activity.key).exists():
             break
         page.wait_for_timeout(200)
@@ -60,7 +61,7 @@ def test_h5p_activity_resumes_and_completes_the_lesson(origins, chromium, learne
     # Another device: the saved choice comes back, the learner corrects it and checks.
     second = chromium.new_context(locale="en-GB")
     page = second.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(TIMEOUT_MS)
     log_in(page, type("Server", (), {"url": platform}), learner)
     page.goto(platform + lesson.url)
     activity_frame = h5p_frame(page)

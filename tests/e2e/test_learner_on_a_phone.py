@@ -11,7 +11,7 @@ import pytest
 from courses.models import LessonPage, QuizPage
 from lms.accounts.factories import DEFAULT_PASSWORD, UserFactory
 from tests.courses.conftest import catalog, course, hub, topic, translate_tree  # noqa: F401 (fixtures)
-from tests.fixtures.browser import SCREENSHOTS
+from tests.fixtures.browser import SCREENSHOTS, TIMEOUT_MS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -69,7 +69,7 @@ def test_a_learner_on_a_phone_finds_learns_completes_and_downloads_the_badge(
 ):
     context = chromium.new_context(locale=language, viewport=PHONE)
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(TIMEOUT_MS)
     words = WORDS[language]
     learner = UserFactory(full_name="أمينة ديالو" if language == "ar" else "Amina Diallo", preferred_language=language)
     lessons = list(LessonPage.objects.filter(locale__language_code=language).order_by("path"))

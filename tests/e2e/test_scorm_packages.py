@@ -16,6 +16,7 @@ from lms.core.factories import PageFactory
 from lms.xapi import api
 from tests.courses.conftest import catalog, course, hub, learner, topic  # noqa: F401 (fixtures)
 from tests.e2e.test_lesson_completes_when_its_video_ends import log_in
+from tests.fixtures.browser import TIMEOUT_MS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -54,14 +55,14 @@ def origins(live_server, settings):
 def open_sco(chromium, server, learner, lesson, position=0):  # noqa: F811
     context = chromium.new_context(locale="en-GB")
     page = context.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(TIMEOUT_MS)
     log_in(page, server, learner)
     page.goto(f"{server.url}{lesson.url}launch/{position}/")
     return context, page, page.frame_locator("#scorm-frame").frame_locator("#sco")
 
 
 def wait_for(condition, page):
-    for _ in range(100):
+    for _ in range(TIMEOUT_MS // 100):
         if condition():
             return
         page.wait_for_timeout(100)
