@@ -1,19 +1,31 @@
-"""Package lessons of the demo: a folder of ``<app>/demo/`` zipped and stored once, as an editor's upload is."""
+"""Package lessons of the demo, stored once as an editor's upload is: a folder of ``<app>/demo/`` zipped as it
+is (cmi5), or a SCORM package built from the questions of a folder's ``package.json``."""
 
 import io
-import zipfile
+import json
 
+from ..demo.h5p import zip_files
+from ..demo.scorm import scorm_files
 from .importing import read_upload, store_package
+
+
+def _stored(lesson, name, files):
+    if lesson.package_id is not None:
+        return lesson.package
+    buffer = io.BytesIO(zip_files(files))
+    buffer.name = name
+    return store_package(read_upload(buffer), lesson_key=lesson.translation_key)
 
 
 def stored_package(lesson, folder):
     """The lesson's package, made from the files of ``folder`` the first time (the demo data's ``make``)."""
-    if lesson.package_id is not None:
-        return lesson.package
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(folder.iterdir()):
-            archive.write(path, path.name)
-    buffer.seek(0)
-    buffer.name = f"{folder.name}.zip"
-    return store_package(read_upload(buffer), lesson_key=lesson.translation_key)
+    files = {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+    return _stored(lesson, f"{folder.name}.zip", files)
+
+
+def stored_scorm_package(lesson, folder):
+    """The lesson's SCORM package, built the first time from ``folder/package.json``: ``version`` (``1.2``,
+    ``2004-2``, ``2004-3`` or ``2004-4``), ``title``, ``mastery`` and ``scos`` (see ``courses.demo.scorm``)."""
+    spec = json.loads((folder / "package.json").read_text(encoding="utf-8"))
+    files = scorm_files(spec["version"], spec["title"], spec["scos"], spec.get("mastery", 0.8))
+    return _stored(lesson, f"{folder.name}.zip", files)

@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.module_loading import import_string
-from wagtail.blocks import ListBlock, StreamBlock, StructBlock
+from wagtail.blocks import ChooserBlock, ListBlock, StreamBlock, StructBlock
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 
@@ -51,8 +51,12 @@ def read(path):
     return data
 
 
-def stream_data(block, value, seed):
-    """YAML stream content (a list of ``{block type: value}``) in Wagtail's raw form, with ids made from ``seed``."""
+def stream_data(block, value, seed, resolve=None):
+    """YAML stream content (a list of ``{block type: value}``) in Wagtail's raw form, with ids made from ``seed``.
+
+    A chooser block (snippet, page, image) takes a reference (``{model: ..., title: ...}``), which ``resolve``
+    turns into the instance whose id the block stores.
+    """
     if isinstance(block, StreamBlock):
         raw = []
         for index, child in enumerate(value or []):
@@ -65,7 +69,7 @@ def stream_data(block, value, seed):
             raw.append(
                 {
                     "type": block_type,
-                    "value": stream_data(block.child_blocks[block_type], child_value, child_seed),
+                    "value": stream_data(block.child_blocks[block_type], child_value, child_seed, resolve),
                     "id": str(uuid.uuid5(BLOCK_NAMESPACE, child_seed)),
                 }
             )
@@ -74,13 +78,19 @@ def stream_data(block, value, seed):
         return [
             {
                 "type": "item",
-                "value": stream_data(block.child_block, item, f"{seed}/{index}"),
+                "value": stream_data(block.child_block, item, f"{seed}/{index}", resolve),
                 "id": str(uuid.uuid5(BLOCK_NAMESPACE, f"{seed}/{index}")),
             }
             for index, item in enumerate(value or [])
         ]
     if isinstance(block, StructBlock):
-        return {name: stream_data(block.child_blocks[name], item, f"{seed}/{name}") for name, item in value.items()}
+        return {
+            name: stream_data(block.child_blocks[name], item, f"{seed}/{name}", resolve) for name, item in value.items()
+        }
+    if isinstance(block, ChooserBlock) and isinstance(value, dict):
+        if resolve is None:
+            raise DemoDataError(f"{seed}: a reference needs the loader")
+        return resolve(value).pk
     return value
 
 
@@ -173,7 +183,7 @@ class Loader:
             elif field.many_to_many:
                 many[name] = [self.resolve(item) for item in value]
             elif isinstance(field, StreamField):
-                setattr(instance, name, stream_data(field.stream_block, value, f"{seed}/{name}"))
+                setattr(instance, name, stream_data(field.stream_block, value, f"{seed}/{name}", self.resolve))
             elif isinstance(field, models.ForeignKey) or isinstance(value, dict):
                 setattr(instance, name, self.resolve(value))
             else:
