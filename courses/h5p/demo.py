@@ -19,7 +19,8 @@ def stored_activity(activity, folder):
         spec["title"], spec["question"], answers, feedback=(spec["correct_feedback"], spec["wrong_feedback"])
     )
     upload = SimpleUploadedFile(f"{folder.name}.h5p", zip_files(files))
-    form = H5PActivityForm(data={"title": activity.title or spec["title"]}, files={"package": upload}, instance=activity)
+    title = activity.title or spec["title"]
+    form = H5PActivityForm(data={"title": title}, files={"package": upload}, instance=activity)
     if not form.is_valid():
         raise ValueError(f"{folder}: the demo H5P activity is refused: {form.errors.as_text()}")
     return form.save(commit=False).package
