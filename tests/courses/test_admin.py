@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from courses.models import CoursePage, Enrolment, Invitation, LessonPage, QuizPage
 from lms.accounts.factories import UserFactory
+from tests.reports.conftest import host_of
 
 
 @pytest.fixture
@@ -207,12 +208,7 @@ def test_bulk_enrolment_is_for_hosts_of_the_course_and_administrators(client, co
 @pytest.fixture
 def host_client(client, hub):
     """A client logged in as a host of ``hub`` (which holds ``course``), not an administrator."""
-    host = UserFactory(is_staff=True)
-    group = Group.objects.create(name="ICT hub hosts")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    GroupPagePermission.objects.create(group=group, page=hub, permission=Permission.objects.get(codename="change_page"))
-    host.groups.add(group)
-    client.force_login(host)
+    client.force_login(host_of(hub, "host@example.org"))
     return client
 
 
