@@ -21,7 +21,7 @@ from django.core import signing
 from django.middleware.csrf import CsrfViewMiddleware
 
 from .cmi5 import auth as cmi5_auth
-from .identity import agent_key, learner_agent, learner_keys
+from .identity import agent_key, credential_authority, learner_agent, learner_keys
 from .models import LRSClient
 from .protocol import XapiError
 
@@ -87,12 +87,9 @@ def learner_credential(user, *, kind, reference, scopes=LEARNER_SCOPES):
     """A credential bound to ``user``: ``kind`` names the sort of credential (``launch``, ``session``, ...) and
     ``reference`` this one credential, so the authority of its statements says which credential wrote them.
 
-    The authority is an anonymous Group of two agents (the xAPI idiom for an application acting for a person):
-    the credential and the learner.
+    The authority is :func:`~lms.xapi.identity.credential_authority`: the credential and the learner.
     """
-    name = f"{kind}:{reference}" if reference else kind
-    credential_agent = {"objectType": "Agent", "account": {"homePage": settings.BASE_URL, "name": name}}
-    authority = {"objectType": "Group", "member": [credential_agent, learner_agent(user)]}
+    authority = credential_authority(kind, reference, learner_agent(user))
     return Credential(scopes=frozenset(scopes), authority=authority, learner=user)
 
 

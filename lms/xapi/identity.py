@@ -96,3 +96,11 @@ def platform_authority():
     """The agent that vouches for statements the platform writes itself."""
     account = {"homePage": settings.BASE_URL, "name": "lms"}
     return {"objectType": "Agent", "name": settings.WAGTAIL_SITE_NAME, "account": account}
+
+
+def credential_authority(kind, reference, agent):
+    """The authority of statements a credential bound to one person writes: an anonymous Group (the xAPI idiom for
+    an application acting for a person) of the credential, named ``kind:reference``, and that person's ``agent``."""
+    name = f"{kind}:{reference}" if reference else kind
+    credential_agent = {"objectType": "Agent", "account": {"homePage": settings.BASE_URL, "name": name}}
+    return {"objectType": "Group", "member": [credential_agent, agent]}

@@ -127,6 +127,20 @@ def test_the_fetch_url_gives_the_token_once():
 
 
 @pytest.mark.django_db
+def test_the_aus_statements_name_their_session_credential_and_the_learner_as_authority():
+    session = Session().start()
+    initialized = session.statement(VERB_INITIALIZED)
+    assert session.send(initialized).status_code == 204
+    authority = Statement.objects.get(statement_id=initialized["id"]).data["authority"]
+    assert authority["objectType"] == "Group"
+    credential, learner = authority["member"]
+    assert credential["account"]["name"] == f"cmi5-session:{session.session_id}"
+    assert learner["account"] == ACTOR["account"]
+    launched = Statement.objects.get(registration=session.registration, verb_id=VERB_LAUNCHED)
+    assert launched.data["authority"] == api.platform_authority(), "the LMS's own statements stay the platform's"
+
+
+@pytest.mark.django_db
 def test_a_session_that_completes_and_passes_satisfies_block_and_course_then_ends():
     session = Session().start()
     assert session.send(session.statement(VERB_INITIALIZED)).status_code == 204

@@ -6,7 +6,7 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from ..identity import platform_authority, user_for_agent
+from ..identity import credential_authority, user_for_agent
 from ..protocol import XapiError
 from .models import Cmi5Session
 
@@ -52,10 +52,9 @@ def session_credential(key, secret):
         raise XapiError(401, "the cmi5 session is over: launch the AU again", WWW_AUTHENTICATE)
     Cmi5Session.objects.filter(pk=session.pk).update(last_request=now)
     session.last_request = now
-    authority = {**platform_authority(), "name": f"cmi5 session {session.session_id}"}
     return Credential(
         scopes=SESSION_SCOPES,
-        authority=authority,
+        authority=credential_authority("cmi5-session", str(session.session_id), session.registration.actor),
         learner=user_for_agent(session.registration.actor),
         cmi5_session=session,
     )
