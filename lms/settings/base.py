@@ -299,6 +299,8 @@ XAPI_BODY_TIMEOUT = int(os.environ.get("XAPI_BODY_TIMEOUT", "30"))
 # The xAPI version (1.0.3 or 2.0.0) of the answer to a request that names none: its 400 says which version to use.
 XAPI_DEFAULT_VERSION = os.environ.get("XAPI_DEFAULT_VERSION", "1.0.3")
 XAPI_MAX_REQUEST_SIZE = int(os.environ.get("XAPI_MAX_REQUEST_SIZE", str(50 * 1024 * 1024)))
+# A page of GET /xapi/statements stops once its statements reach this many characters of JSON (then `more`).
+XAPI_STATEMENTS_PAGE_BYTES = int(os.environ.get("XAPI_STATEMENTS_PAGE_BYTES", str(2 * 1000 * 1000)))
 
 # The demo loader creates its sample accounts only where this is true (dev settings).
 DEMO_USERS = False

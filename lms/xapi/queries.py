@@ -1,8 +1,10 @@
 """Reading statements: the filters of GET /xapi/statements, ``more`` paging and the three formats."""
 
 import copy
+import json
 import uuid
 
+from django.conf import settings
 from django.core import signing
 from django.db.models import Q
 
@@ -126,10 +128,9 @@ def run_query(query, credential, consistent_through):
         referring = statements.filter(ref_target__in=targets).exclude(conditions)
         selected = statements.filter(conditions).values(*columns).union(referring.values(*columns), all=True)
     order = ("stored", "id") if query["ascending"] else ("-stored", "-id")
-    page = list(selected.order_by(*order)[: query["limit"] + 1])
+    page, full = _page_within_budget(selected.order_by(*order)[: query["limit"] + 1], query["limit"])
     more = None
-    if len(page) > query["limit"]:
-        page = page[: query["limit"]]
+    if full:
         last = page[-1]
         more = signing.dumps(
             {**query, "cursor": [last["stored"].isoformat(), last["id"]], "through": consistent_through.isoformat()},
@@ -137,6 +138,21 @@ def run_query(query, credential, consistent_through):
             compress=True,
         )
     return [row["data"] for row in page], more
+
+
+def _page_within_budget(rows, limit):
+    """The first ``limit`` rows, fewer where the next statement would take the page past
+    ``XAPI_STATEMENTS_PAGE_BYTES`` of JSON (a page always holds at least one), read a chunk at a time so that
+    a page of huge statements is never all in memory; and whether more rows follow."""
+    budget = settings.XAPI_STATEMENTS_PAGE_BYTES
+    page, size = [], 0
+    for row in rows.iterator(chunk_size=100):
+        row_size = len(json.dumps(row["data"], separators=(",", ":")))
+        if len(page) == limit or (page and size + row_size > budget):
+            return page, True
+        page.append(row)
+        size += row_size
+    return page, False
 
 
 def restrict(statements, credential):

@@ -232,6 +232,24 @@ def test_more_pages_through_everything_once_and_stays_consistent(lrs, stored):
     assert later not in seen
 
 
+def test_a_page_stops_at_its_byte_budget_and_more_gives_the_rest(lrs, settings):
+    bulky = [statement(result={"response": f"{number}" + "x" * 3000}) for number in range(5)]
+    ids = lrs.post("statements", bulky).json()
+    settings.XAPI_STATEMENTS_PAGE_BYTES = 8000  # two of these statements (about 3,500 characters each), not three
+    response = lrs.get("statements", {"limit": 0, "ascending": "true"})
+    assert ids_of(response) == ids[:2]
+    assert len(response.content) < 8000 + 500
+    seen, more = ids_of(response), response.json()["more"]
+    while more:
+        page = lrs.client.get(more, **lrs.headers).json()
+        assert 1 <= len(page["statements"]) <= 2
+        seen += [s["id"] for s in page["statements"]]
+        more = page["more"]
+    assert seen == ids
+    settings.XAPI_STATEMENTS_PAGE_BYTES = 100  # smaller than one statement: a page still holds one
+    assert ids_of(lrs.get("statements", {"ascending": "true"})) == ids[:1]
+
+
 def test_formats(lrs):
     body = statement(verb={"id": COMPLETED, "display": {"en-US": "completed", "fr-FR": "a terminé"}})
     statement_id = lrs.post("statements", body).json()[0]
