@@ -1,9 +1,12 @@
-"""Certificates as Open Badges 3.0: signed VC-JWTs that an independent JOSE library verifies with the key the
-platform publishes at /.well-known/did.json, and whose revocation shows in the published status list."""
+"""Certificates as Open Badges 3.0: signed VC-JWTs that an independent JOSE library (PyJWT) and a third-party
+DID verifier (DIF's did-jwt, under node) verify with the key the platform publishes at /.well-known/did.json,
+and whose revocation shows in the published status list."""
 
 import base64
 import gzip
 import json
+import subprocess
+from pathlib import Path
 
 import jwt as pyjwt
 import pytest
@@ -40,6 +43,18 @@ def status_bit(client, index):
     return bool(bits[index // 8] & (0x80 >> (index % 8)))
 
 
+def third_party_check(client, token, tmp_path):
+    """What ``verify_open_badge.mjs`` (did-jwt) says of ``token``, given the platform's DID document and status
+    list as a verifier would fetch them: its JSON findings, or the reason it refused."""
+    (tmp_path / "badge.jwt").write_text(token)
+    (tmp_path / "did.json").write_bytes(client.get("/.well-known/did.json").content)
+    (tmp_path / "status.jwt").write_bytes(client.get("/credentials/status/revocation").content)
+    script = Path(__file__).with_name("verify_open_badge.mjs")
+    files = [str(tmp_path / name) for name in ("badge.jwt", "did.json", "status.jwt")]
+    result = subprocess.run(["node", str(script), *files], capture_output=True, text=True, timeout=60)
+    return json.loads(result.stdout) if result.returncode == 0 else result.stderr.strip()
+
+
 def download_badge(client, certificate):
     client.force_login(certificate.enrolment.user)
     response = client.get(f"/en/certificates/{certificate.code}/open-badge/")
@@ -48,8 +63,11 @@ def download_badge(client, certificate):
     return response.content.decode()
 
 
-def test_badge_is_an_open_badge_credential_verified_by_an_independent_library(client, completed):  # noqa: F811
+def test_badge_is_an_open_badge_credential_verified_by_an_independent_library(client, completed, tmp_path):  # noqa: F811
     token = download_badge(client, completed)
+    assert third_party_check(client, token, tmp_path) == {
+        "issuer": "did:web:testserver", "subject": None, "achievement": completed.course_title, "revoked": False,
+    }  # fmt: skip
     kid, key = fetch_public_key(client)
     header = pyjwt.get_unverified_header(token)
     assert header == {"alg": "EdDSA", "typ": "vc+jwt", "kid": kid}
@@ -72,7 +90,7 @@ def test_badge_is_an_open_badge_credential_verified_by_an_independent_library(cl
     assert download_badge(client, completed) == token
 
 
-def test_a_tampered_badge_fails_the_independent_check_and_the_platform_check(client, completed):  # noqa: F811
+def test_a_tampered_badge_fails_the_independent_checks_and_the_platform_check(client, completed, tmp_path):  # noqa: F811
     token = download_badge(client, completed)
     header, payload, signature = token.split(".")
     claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
@@ -82,6 +100,7 @@ def test_a_tampered_badge_fails_the_independent_check_and_the_platform_check(cli
     _kid, key = fetch_public_key(client)
     with pytest.raises(pyjwt.InvalidSignatureError):
         pyjwt.decode(forged, key=key, algorithms=["EdDSA"], issuer="did:web:testserver")
+    assert "invalid_signature" in third_party_check(client, forged, tmp_path)
     client.logout()
     response = client.post("/en/certificates/open-badge/", {"credential": forged})
     assert response.status_code == 400 and b"not an Open Badge signed by this platform" in response.content
@@ -110,7 +129,11 @@ def test_an_uploaded_badge_file_is_checked_and_a_huge_one_refused(client, comple
     assert response.status_code == 400 and b"larger than 64 KB" in response.content
 
 
-def test_revocation_by_an_administrator_shows_on_the_page_the_badge_check_and_the_status_list(client, completed):  # noqa: F811
+def test_revocation_by_an_administrator_shows_on_the_page_the_badge_check_and_the_status_list(
+    client,
+    completed,  # noqa: F811
+    tmp_path,
+):
     token = download_badge(client, completed)
     assert status_bit(client, completed.pk) is False
     admin = get_user_model().objects.create_superuser(email="admin@example.org", password="x-long-passphrase")
@@ -122,6 +145,7 @@ def test_revocation_by_an_administrator_shows_on_the_page_the_badge_check_and_th
     assert completed.is_revoked and completed.revocation_reason == "Issued by mistake"
 
     assert status_bit(client, completed.pk) is True
+    assert third_party_check(client, token, tmp_path)["revoked"] is True
     client.logout()
     body = client.get(f"/en/certificates/{completed.code}/").content.decode()
     assert "This certificate was revoked on" in body and "Issued by mistake" in body
