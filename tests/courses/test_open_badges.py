@@ -204,3 +204,9 @@ def test_the_signing_key_can_be_set_and_must_be_ed25519(settings):
 def test_did_web_encodes_the_port(settings):
     settings.BASE_URL = "https://learning.example.org:8443"
     assert issuer.issuer_did() == "did:web:learning.example.org%3A8443"
+
+
+@pytest.mark.parametrize(("language", "words"), [("ar", "اختره أو الصق نصه"), ("fr", "Choisissez-le")])
+def test_the_badge_check_keeps_the_file_extension_left_to_right_in_every_language(client, home, language, words):
+    body = client.get(f"/{language}/certificates/open-badge/").content.decode()
+    assert f'<bdi dir="ltr">.jwt</bdi>. {words}' in body
