@@ -107,7 +107,7 @@ def certificate_pdf(certificate, verify_url, design):
         return bytes(pdf.output())
 
 
-TRANSCRIPT_COLUMNS = (56, 22, 22, 22, 18, 22, 28)  # millimetres, 190 in all: no header is cut mid-word
+TRANSCRIPT_COLUMNS = (52, 22, 22, 22, 18, 22, 32)  # millimetres, 190 in all: no header or code is cut mid-word
 
 
 def language_name(code):
@@ -119,22 +119,26 @@ def language_name(code):
 
 
 def transcript_pdf(learner_name, header, rows, language):
-    """A table of the learner's courses: title, language, enrolled, status, progress, completed, certificate."""
+    """A table of the learner's courses: title, language, enrolled, status, progress, completed, certificate.
+
+    In a right-to-left language the page is mirrored: the headings stand at the right, and the columns run from
+    right to left, the course title first.
+    """
     title = _("Learning transcript")
+    rtl = get_language_info(language)["bidi"]
+    in_reading_order = (lambda values: list(values)[::-1]) if rtl else list
+    align = Align.R if rtl else Align.L
     pdf = _document(language, f"{title}: {learner_name}")
     pdf.add_page()
     pdf.set_font(FAMILY, "B", 18)
-    pdf.cell(0, 10, title, **NEXT_LINE)
+    pdf.cell(0, 10, title, align=align, **NEXT_LINE)
     pdf.set_font(FAMILY, size=12)
-    pdf.cell(0, 8, learner_name, **NEXT_LINE)
+    pdf.cell(0, 8, learner_name, align=align, **NEXT_LINE)
     pdf.ln(4)
     pdf.set_font(FAMILY, size=9)
-    with pdf.table(col_widths=TRANSCRIPT_COLUMNS, text_align="LEFT") as table:
-        cells = table.row()
-        for column in header:
-            cells.cell(str(column))
-        for row in rows:
+    with pdf.table(col_widths=in_reading_order(TRANSCRIPT_COLUMNS), text_align="RIGHT" if rtl else "LEFT") as table:
+        for values in [header, *rows]:
             cells = table.row()
-            for value in row:
+            for value in in_reading_order(values):
                 cells.cell(str(value))
     return bytes(pdf.output())

@@ -91,3 +91,23 @@ def test_an_arabic_certificate_is_shaped_and_reads_right_to_left(client, complet
     # The address stays left to right, its final slash at the end.
     assert any(word == f"http://testserver/ar/certificates/{completed.code}/" for word in placed)
     assert "/Lang (ar)" in pdf.read_bytes().decode("latin-1")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_transcript_table_runs_in_the_reading_direction(client, completed, language):  # noqa: F811
+    client.force_login(completed.enrolment.user)
+    response = client.get(f"/{language}/my-learning/transcript.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pdf = ARTIFACTS / f"transcript-{language}.pdf"
+    pdf.write_bytes(response.content)
+    poppler("pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf), str(ARTIFACTS / f"transcript-{language}"))
+    placed = words(pdf)
+    # The certificate code wraps in its narrow column: find the start of it.
+    code = next(x for word, x, _y in placed if word.startswith(completed.code[:4]))
+    title = next(x for word, x, _y in placed if word == completed.course_title.split()[0])
+    page_middle = 595 / 2  # A4 portrait is 595 points wide
+    if language == "ar":
+        assert code < page_middle < title, "the certificate column at the left, the course at the right"
+    else:
+        assert title < page_middle < code, "the course at the left, the certificate column at the right"
