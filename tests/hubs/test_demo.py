@@ -33,6 +33,17 @@ def test_the_four_hubs_of_the_seed_with_their_hosts(demo):
     assert Parliament.objects.count() > len(founders)
 
 
+def test_every_hub_has_its_logo_in_every_language_on_its_course_cards(demo, client):
+    from courses.models import CatalogPage
+
+    for hub in HubPage.objects.all():
+        assert hub.logo is not None and (hub.logo.width, hub.logo.height) == (600, 160), hub.url
+    governance = HubPage.objects.get(locale__language_code="ar", translation_key=HubPage.objects.get(
+        slug="ict-governance", locale__language_code="en").translation_key)  # fmt: skip
+    body = client.get(CatalogPage.objects.get(locale__language_code="ar").url).content.decode()
+    assert "course-card__image--logo" in body and governance.logo.get_rendition("max-240x120").url in body
+
+
 def test_cloud_hub_members_all_publish_machine_readable_data(demo):
     cloud = HubPage.objects.get(slug="inter-parliamentary-cloud", locale__language_code="en")
     qualifying = set(Parliament.objects.with_open_data())
