@@ -21,6 +21,7 @@ QUERY_PARAMS = {
     "format", "attachments", "ascending",
 }  # fmt: skip
 MAX_LIMIT = 500
+PAGE_CHUNK = 100
 MORE_SALT = "lms.xapi.more"
 FORMATS = ("exact", "ids", "canonical")
 
@@ -128,7 +129,7 @@ def run_query(query, credential, consistent_through):
         referring = statements.filter(ref_target__in=targets).exclude(conditions)
         selected = statements.filter(conditions).values(*columns).union(referring.values(*columns), all=True)
     order = ("stored", "id") if query["ascending"] else ("-stored", "-id")
-    page, full = _page_within_budget(selected.order_by(*order)[: query["limit"] + 1], query["limit"])
+    page, full = _page_within_budget(selected.order_by(*order), query["limit"])
     more = None
     if full:
         last = page[-1]
@@ -141,17 +142,22 @@ def run_query(query, credential, consistent_through):
 
 
 def _page_within_budget(rows, limit):
-    """The first ``limit`` rows, fewer where the next statement would take the page past
-    ``XAPI_STATEMENTS_PAGE_BYTES`` of JSON (a page always holds at least one), read a chunk at a time so that
-    a page of huge statements is never all in memory; and whether more rows follow."""
+    """The first ``limit`` of the ordered ``rows``, fewer where the next statement would take the page past
+    ``XAPI_STATEMENTS_PAGE_BYTES`` of JSON (a page always holds at least one), and whether more rows follow.
+    Rows are read ``PAGE_CHUNK`` at a time, so that a page of huge statements is never all in memory; a page of
+    up to ``PAGE_CHUNK - 1`` statements takes one plain query (a server-side cursor costs more than it saves)."""
     budget = settings.XAPI_STATEMENTS_PAGE_BYTES
     page, size = [], 0
-    for row in rows.iterator(chunk_size=100):
-        row_size = len(json.dumps(row["data"], separators=(",", ":")))
-        if len(page) == limit or (page and size + row_size > budget):
-            return page, True
-        page.append(row)
-        size += row_size
+    for start in range(0, limit + 1, PAGE_CHUNK):
+        chunk = list(rows[start : min(start + PAGE_CHUNK, limit + 1)])
+        for row in chunk:
+            row_size = len(json.dumps(row["data"], separators=(",", ":")))
+            if len(page) == limit or (page and size + row_size > budget):
+                return page, True
+            page.append(row)
+            size += row_size
+        if len(chunk) < PAGE_CHUNK:
+            break
     return page, False
 
 
