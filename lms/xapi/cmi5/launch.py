@@ -214,3 +214,20 @@ def abandon(session):
     session.save(update_fields=["closed"])
     statements.abandoned(session)
     return True
+
+
+def abandon_expired():
+    """Abandon every session still open whose token has expired (the learner never came back); returns how many.
+
+    Each session is closed in its own transaction under a row lock and only while it is still open, so a run
+    beside a launch, a ``terminated`` arriving at the last moment or another run stores ``abandoned`` once.
+    """
+    abandoned = 0
+    stale = Cmi5Session.objects.filter(closed="", expires__lte=timezone.now()).order_by("pk")
+    for pk in stale.values_list("pk", flat=True).iterator():
+        with transaction.atomic():
+            session = (
+                Cmi5Session.objects.select_for_update().select_related("registration").filter(pk=pk, closed="").first()
+            )
+            abandoned += bool(session and abandon(session))
+    return abandoned
