@@ -46,6 +46,7 @@ def launch(page, request, position):
     if item.package.kind == "cmi5":
         from lms.xapi import api
 
+        services.register_package_lesson(enrolment, page)
         url = cmi5_launch_url(
             item.package,
             position,
@@ -54,8 +55,6 @@ def launch(page, request, position):
             return_url=request.build_absolute_uri(page.url),
             language=page.locale.language_code,
         ).url
-        if item.move_on == "NotApplicable":
-            services.complete_package_item(enrolment, page, item, by="content")
     else:
         url = tincan_launch_url(item, request.user, enrolment.registration)
     return redirect(url)

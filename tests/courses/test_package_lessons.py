@@ -233,3 +233,45 @@ def test_a_tincan_launch_carries_endpoint_auth_actor_registration_and_activity_i
     state = services.course_state(learner, course)
     assert lesson.package_items().get().item_key in state.completed_keys
     assert Enrolment.objects.get(user=learner).progress > 0
+
+
+SATISFIED = "https://w3id.org/xapi/adl/verbs/satisfied"
+
+
+def satisfied_ids(registration):
+    from lms.xapi import api
+
+    return sorted(row.activity_id for row in api.query(verb=SATISFIED, registration=registration))
+
+
+def test_units_whose_move_on_is_not_applicable_are_satisfied_and_completed_at_enrolment(learner, course):
+    from courses.packages.launching import course_definition
+
+    from .package_files import block_xml
+
+    xml = cmi5_xml(block_xml(1, au_xml(1, attributes='moveOn="NotApplicable"')), au_xml(2))
+    lesson = package_lesson(course, xml)
+    first, second = lesson.package_items()
+    definition = course_definition(lesson.package, [first, second])
+    enrolment, _created = services.enrol(learner, course)
+    state = services.course_state(learner, course)
+    assert first.item_key in state.completed_keys and second.item_key not in state.completed_keys
+    assert satisfied_ids(enrolment.registration) == [definition.blocks[0].lms_id]  # the course waits for unit 2
+    enrolment.refresh_from_db()
+    assert enrolment.last_item_key is None  # nothing was opened: "continue" still starts at the first lesson
+    assert state.next_item.title == "Why governance"
+    services.register_package_lesson(enrolment, lesson)  # again, as a launch does: nothing more
+    assert satisfied_ids(enrolment.registration) == [definition.blocks[0].lms_id]
+
+
+def test_a_cmi5_lesson_added_after_enrolment_satisfies_its_not_applicable_units_at_the_first_launch(
+    learner_client, learner, course
+):
+    enrolment, _created = services.enrol(learner, course)
+    xml = cmi5_xml(au_xml(1, attributes='moveOn="NotApplicable"'), au_xml(2, attributes='moveOn="NotApplicable"'))
+    lesson = package_lesson(course, xml, slug="budget-game")
+    assert satisfied_ids(enrolment.registration) == []
+    launch_as(learner_client, lesson, position=1)
+    state = services.course_state(learner, course)
+    assert {item.item_key for item in lesson.package_items()} <= state.completed_keys
+    assert len(satisfied_ids(enrolment.registration)) == 1  # the course, every AU being NotApplicable
