@@ -1,6 +1,7 @@
 """A learner plays a cmi5 AU the test builds itself, in Chromium: the lesson page launches it on the content origin,
-its own JavaScript fetches the token and sends initialized, completed, passed and terminated to the platform's
-LRS, then goes back through returnURL; the lesson page and the outline show the unit completed, and the LRS holds
+in a frame of the lesson page (launchMethod AnyWindow); its own JavaScript fetches the token and sends initialized,
+completed, passed and terminated to the platform's LRS, then goes back through returnURL, which takes the whole
+window back to the lesson; the lesson page and the outline show the unit completed, and the LRS holds
 the AU's statements and the LMS's own."""
 
 import io
@@ -118,11 +119,25 @@ def test_a_learner_plays_a_cmi5_au_and_comes_back_to_the_lesson_completed(
     page.goto(f"{origins.url}{lesson.url}")
     page.locator("#unit-0").get_by_role("link", name="Unit 1").click()
 
-    page.get_by_role("status").get_by_text("Ready").wait_for()  # token fetched, launch data read, initialized
-    assert page.url.startswith(f"{settings.PACKAGE_CONTENT_ORIGIN}/content/packages/{lesson.package_id}/")
-    page.screenshot(path=str(SCREENSHOTS / "cmi5_au_running.png"), full_page=True)
-    page.get_by_role("button", name="Finish the unit").click()
+    # AnyWindow: the AU plays in a frame of the lesson page, from the content origin.
+    player = page.get_by_role("region", name="Unit 1")
+    assert player.get_by_role("link", name="Back to the course").is_visible()
+    new_window = player.get_by_role("link", name="Open in a new window")
+    assert new_window.get_attribute("target") == "_blank"
+    au = page.frame_locator('iframe[title="Unit 1"]')
+    au.get_by_role("status").get_by_text("Ready").wait_for()  # token fetched, launch data read, initialized
+    frame = next(frame for frame in page.frames if frame.parent_frame is not None)
+    assert frame.url.startswith(f"{settings.PACKAGE_CONTENT_ORIGIN}/content/packages/{lesson.package_id}/")
+    page.screenshot(path=str(SCREENSHOTS / "cmi5_au_in_a_frame.png"), full_page=True)
+    # From the keyboard: the tab after "Open in a new window" lands in the AU, whose button Enter presses.
+    new_window.focus()
+    page.keyboard.press("Tab")
+    finish = au.get_by_role("button", name="Finish the unit")
+    assert finish.evaluate("button => button === document.activeElement && document.hasFocus()")
+    page.keyboard.press("Enter")
+    # terminated, then the AU sends its frame to returnURL, which takes the whole window back to the lesson.
     page.wait_for_url(f"{origins.url}{lesson.url}")
+    assert page.locator("iframe").count() == 0  # the whole window, not the frame, is back on the lesson
     unit = page.locator("#unit-0")
     assert unit.get_by_text("completed").is_visible()
     outline = page.get_by_role("navigation", name="Course outline")
