@@ -238,8 +238,9 @@ def abandon_expired():
     beside a launch, a ``terminated`` arriving at the last moment or another run stores ``abandoned`` once.
     """
     abandoned = 0
-    stale = Cmi5Session.objects.filter(closed="", expires__lte=timezone.now()).order_by("pk")
-    for pk in stale.values_list("pk", flat=True).iterator():
+    # The ids first (a list of integers), so that no cursor stays open across the writes below.
+    stale = list(Cmi5Session.objects.filter(closed="", expires__lte=timezone.now()).values_list("pk", flat=True))
+    for pk in stale:
         with transaction.atomic():
             session = (
                 Cmi5Session.objects.select_for_update().select_related("registration").filter(pk=pk, closed="").first()
