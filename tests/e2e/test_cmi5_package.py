@@ -151,3 +151,28 @@ def test_a_learner_plays_a_cmi5_au_and_comes_back_to_the_lesson_completed(
     assert au_verbs == ["launched", "initialized", "completed", "passed", "terminated"]
     course_id = course_definition(lesson.package, [item]).lms_id
     assert api.query(activity=course_id, verb=SATISFIED, registration=enrolment.registration).count() == 1
+
+
+def test_an_own_window_au_plays_in_a_new_window_that_returns_to_the_lesson(
+    origins,  # noqa: F811
+    browser_page,
+    learner,  # noqa: F811
+    course,  # noqa: F811
+):
+    xml = cmi5_xml(AU.replace('moveOn="CompletedAndPassed"', 'moveOn="CompletedAndPassed" launchMethod="OwnWindow"'))
+    lesson = cmi5_lesson(course, xml)
+    enrolment, _created = services.enrol(learner, course)
+    page = browser_page
+    log_in(page, origins, learner)
+    page.goto(f"{origins.url}{lesson.url}")
+    with page.expect_popup() as opened:
+        page.locator("#unit-0").get_by_role("link", name="Unit 1").click()
+    window = opened.value
+    window.get_by_role("status").get_by_text("Ready").wait_for()
+    assert window.url.startswith(f"{settings.PACKAGE_CONTENT_ORIGIN}/content/packages/{lesson.package_id}/")
+    assert page.url == f"{origins.url}{lesson.url}"  # the lesson page stays where it was
+    window.get_by_role("button", name="Finish the unit").click()
+    window.wait_for_url(f"{origins.url}{lesson.url}")  # returnURL: the lesson page, in the AU's own window
+    assert window.locator("#unit-0").get_by_text("completed").is_visible()
+    item = lesson.package_items().get()
+    assert ItemProgress.objects.get(enrolment=enrolment, item_key=item.item_key).completed_at is not None
