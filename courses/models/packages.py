@@ -153,6 +153,12 @@ class PackageLessonPage(CourseItemPage):
 
         return launch(self, request, position)
 
+    @path("returned/", name="returned")
+    def returned(self, request):
+        from ..package_views import returned
+
+        return returned(self, request)
+
     @path("scorm/<int:position>/commit/", name="scorm_commit")
     def scorm_commit(self, request, position):
         from ..scorm.views import commit

@@ -55,6 +55,11 @@ def au_definition(item, block_id):
     )
 
 
+def cmi5_register(package, actor, registration):
+    """The learner's cmi5 registration in a package, made once (``lms.xapi.api.cmi5_register``); whether it is new."""
+    return api.cmi5_register(course_definition(package, list(package.items.order_by("position"))), actor, registration)
+
+
 def cmi5_launch_url(package, position, actor, registration, *, launch_mode="Normal", return_url="", language=""):
     """Launch the AU at ``position`` of a cmi5 package; returns the launch of ``lms.xapi.api.cmi5_launch``."""
     items = list(package.items.order_by("position"))

@@ -5,11 +5,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import connection
-from django.db.models import Aggregate, Avg, Count, DurationField, ExpressionWrapper, F, Max, Q
-from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
+from django.db.models import Aggregate, Avg, Count, DurationField, ExpressionWrapper, F, FloatField, Max, Q
+from django.db.models.functions import Cast, TruncDay, TruncMonth, TruncWeek
 from django.utils import timezone
 
-from ..models import Enrolment, ItemProgress, QuestionAnswer
+from ..models import Enrolment, ItemProgress, QuestionAnswer, ScormAttempt
 
 ACTIVE_DAYS = 30
 COMPLETED = Q(status=Enrolment.Status.COMPLETED)
@@ -98,14 +98,19 @@ class ItemFunnel:
     opened: int
     completed: int
     stopped: int
+    is_package: bool = False
+    sessions: int | None = None  # package units: cmi5 sessions or SCORM attempts (None: the LMS cannot see them)
+    average_score: float | None = None  # package units: mean scaled score, as a percentage
 
 
 def lesson_funnel(enrolments, course_page):
-    """One ItemFunnel per lesson and quiz of the course's outline, in course order.
+    """One ItemFunnel per lesson, quiz and package unit of the course's outline, in course order.
 
-    "Stopped here" counts learners who have not completed the course and whose last activity was this item.
+    "Stopped here" counts learners who have not completed the course and whose last activity was this item;
+    package units also get their sessions and average score (:func:`package_unit_scores`).
     """
     items = course_page.outline().items
+    units = package_unit_scores(enrolments, [item.package_item for item in items if item.package_item])
     keys = [item.key for item in items]
     progress = (
         ItemProgress.objects.filter(enrolment__in=enrolments, item_key__in=keys)
@@ -129,9 +134,65 @@ def lesson_funnel(enrolments, course_page):
             opened=by_item.get(item.key, {}).get("opened", 0),
             completed=by_item.get(item.key, {}).get("completed", 0),
             stopped=stopped.get(item.key, 0),
+            is_package=item.package_item is not None,
+            **units.get(item.key, {}),
         )
         for item in items
     ]
+
+
+def _percent(value):
+    return round(float(value) * 100, 1) if value is not None else None
+
+
+def package_unit_scores(enrolments, units):
+    """{unit key: {"sessions", "average_score"}} for package units (``PackageItem`` rows with their package).
+
+    cmi5: the sessions are the LMS's ``launched`` statements in the enrolments' registrations, the score the mean
+    scaled score of the AU's ``passed`` and ``failed``. Tin Can: the LMS sees no session, only the scaled scores of
+    the content's ``passed`` and ``failed``. SCORM: the learners' attempts and the mean of their scaled scores.
+    """
+    from lms.xapi import api, vocabulary
+
+    from ..packages.launching import unit_activity_id
+
+    by_activity = {}
+    scorm = {}
+    for unit in units:
+        if unit.package.kind == "cmi5":
+            by_activity[unit_activity_id(unit)] = unit
+        elif unit.package.kind == "tincan":
+            by_activity[unit.publisher_id] = unit
+        else:
+            scorm[unit.item_key] = unit
+    scores = {}
+    judged = Q(verb_id__in=[vocabulary.PASSED.id, vocabulary.FAILED.id])
+    rows = (
+        api.query()
+        .filter(activity_id__in=list(by_activity), registration__in=enrolments.values("registration"))
+        .values("activity_id")
+        .annotate(
+            sessions=Count("pk", filter=Q(verb_id=vocabulary.LAUNCHED.id)),
+            average=Avg(Cast("data__result__score__scaled", FloatField()), filter=judged),
+        )
+        .order_by()
+    )
+    for row in rows:
+        unit = by_activity[row["activity_id"]]
+        sessions = None if unit.package.kind == "tincan" else row["sessions"]
+        scores[unit.item_key] = {"sessions": sessions, "average_score": _percent(row["average"])}
+    attempts = (
+        ScormAttempt.objects.filter(user__in=enrolments.values("user"), item_key__in=list(scorm))
+        .values("item_key")
+        .annotate(attempts=Count("pk"), average=Avg("score_scaled"))
+        .order_by()
+    )
+    for row in attempts:
+        scores[row["item_key"]] = {"sessions": row["attempts"], "average_score": _percent(row["average"])}
+    for unit in units:  # a unit nobody launched yet: no session, no score
+        default = None if unit.package.kind == "tincan" else 0
+        scores.setdefault(unit.item_key, {"sessions": default, "average_score": None})
+    return scores
 
 
 @dataclass

@@ -215,14 +215,24 @@ class CourseDetailView(ReportView):
         funnel = queries.lesson_funnel(self.enrolments(), self.course_page())
         return Table(
             name="course-lessons",
-            columns=[_("Lesson or quiz"), _("Type"), _("Opened"), _("Completed"), _("Stopped here")],
+            columns=[
+                _("Lesson or quiz"),
+                _("Type"),
+                _("Opened"),
+                _("Completed"),
+                _("Stopped here"),
+                _("Sessions or attempts"),
+                _("Average score (%)"),
+            ],
             rows=(
                 (
                     item.title,
-                    gettext("Quiz") if item.is_quiz else gettext("Lesson"),
+                    gettext("Quiz") if item.is_quiz else gettext("Activity") if item.is_package else gettext("Lesson"),
                     item.opened,
                     item.completed,
                     item.stopped,
+                    item.sessions,
+                    item.average_score,
                 )
                 for item in funnel
             ),

@@ -17,6 +17,7 @@ from .progress import (
     open_item,
     open_package_item,
     progress_by_course,
+    register_package_lesson,
 )
 from .quizzes import QuizError, attempts_for, review_attempt, shuffle_seed, submit_quiz
 from .scorm import MAX_COMMIT_BYTES as SCORM_MAX_COMMIT_BYTES
@@ -49,6 +50,7 @@ __all__ = [
     "prerequisites_for",
     "progress_by_course",
     "record_scorm_commit",
+    "register_package_lesson",
     "review_attempt",
     "scorm_launch_data",
     "shuffle_seed",

@@ -17,6 +17,7 @@ from .. import csv_upload
 from ..models import CoursePage, Enrolment, Invitation
 from . import statements
 from .prerequisites import lacks_prerequisites, missing_prerequisites
+from .progress import register_package_lessons
 
 MAX_BULK_ROWS = 5000
 
@@ -63,6 +64,7 @@ def _create_enrolment(user, course, *, language, source, enrolled_by=None):
                 enrolled_by=enrolled_by,
             )
             statements.registered(enrolment, course)
+            register_package_lessons(enrolment, course)
     except IntegrityError:
         return Enrolment.objects.get(user=user, course_key=course.translation_key), False
     return enrolment, True

@@ -163,7 +163,35 @@ def complete_package_item(enrolment, page, package_item, by="content"):
     return _complete(enrolment, page, package_item.item_key, ItemProgress.ItemType.PACKAGE, package_item.title, by)
 
 
-def _complete(enrolment, page, key, item_type, title, by):
+def register_package_lessons(enrolment, course):
+    """At enrolment: the learner's cmi5 registration in each live cmi5 package lesson of ``course``."""
+    from ..models import PackageLessonPage
+
+    lessons = PackageLessonPage.objects.live().descendant_of(course).filter(package__kind="cmi5")
+    for page in lessons.select_related("package"):
+        register_package_lesson(enrolment, page)
+
+
+def register_package_lesson(enrolment, page):
+    """The learner's cmi5 registration in a package lesson, made once, and its units whose moveOn is NotApplicable.
+
+    cmi5 counts those units satisfied for the registration from its start: the LMS stores ``satisfied`` for the
+    blocks and the course they complete (``lms.xapi.api.cmi5_register``), and here they are completed, without
+    becoming the learner's "continue" item. Enrolment calls it for every cmi5 lesson of the course; a launch calls
+    it again for a lesson added since, or a new version of the package with a new such unit (completing is
+    idempotent).
+    """
+    from lms.xapi import api
+
+    from ..packages.launching import cmi5_register
+
+    with transaction.atomic():
+        cmi5_register(page.package, api.actor_for(enrolment.user), enrolment.registration)
+        for item in page.package.items.filter(move_on="NotApplicable"):
+            _complete(enrolment, page, item.item_key, ItemProgress.ItemType.PACKAGE, item.title, "content", touch=False)
+
+
+def _complete(enrolment, page, key, item_type, title, by, *, touch=True):
     from .completion import refresh_completion
 
     now = timezone.now()
@@ -178,6 +206,7 @@ def _complete(enrolment, page, key, item_type, title, by):
             progress.save(update_fields=["completed_at", "completed_by"])
             if item_type == ItemProgress.ItemType.LESSON:
                 statements.lesson_completed(enrolment, page, progress)
-        _touch(enrolment, key, now)
+        if touch:
+            _touch(enrolment, key, now)
         refresh_completion(enrolment, page.course)
     return progress

@@ -171,6 +171,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": int(os.environ.get("XAPI_FORWARD_SWEEP", "60")),
     },
     "hubs-check-open-data-portals": {"task": "hubs.tasks.check_all_portals", "schedule": 24 * 3600},
+    "xapi-abandon-expired-cmi5-sessions": {
+        "task": "lms.xapi.tasks.abandon_expired_cmi5_sessions",
+        "schedule": int(os.environ.get("CMI5_ABANDON_SWEEP", "900")),
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"

@@ -20,6 +20,7 @@ from django.utils.crypto import salted_hmac
 from .auth import launch_token
 from .cmi5.launch import AUDefinition, BlockDefinition, CourseDefinition
 from .cmi5.launch import launch as cmi5_launch
+from .cmi5.launch import register as cmi5_register
 from .cmi5.satisfaction import au_satisfied as move_on_met
 from .hooks import on_statements_stored
 from .identity import agent_key, learner_agent, learner_keys, platform_authority
@@ -40,6 +41,7 @@ __all__ = [
     "client_may",
     "cmi5_abandon",
     "cmi5_launch",
+    "cmi5_register",
     "cmi5_waive",
     "launch_token",
     "move_on_met",

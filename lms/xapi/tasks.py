@@ -1,10 +1,11 @@
-"""Celery tasks of the Learning Record Store: forwarding the outbox to external LRSs."""
+"""Celery tasks of the Learning Record Store: forwarding the outbox to external LRSs, closing stale cmi5 sessions."""
 
 from celery import shared_task
 from django.core.cache import cache
 from django.utils import timezone
 
 from . import forwarding
+from .cmi5.launch import abandon_expired
 from .models import ForwardingTarget, OutboxEntry
 
 
@@ -39,3 +40,14 @@ def deliver_due():
         status=OutboxEntry.Status.PENDING, target__is_active=True, next_attempt__lte=timezone.now()
     )
     forwarding.wake(list(due.values_list("target_id", flat=True).distinct()))
+
+
+@shared_task(ignore_result=True)
+def abandon_expired_cmi5_sessions():
+    """Beat task: store cmi5's ``abandoned`` for every AU session left open (no ``terminated``) past its token's
+    expiry, for learners who never launch that AU again (cmi5 9.3.6).
+
+    Idempotent: a session is abandoned once, under a row lock, so a second run (or two at once) adds nothing. A run
+    that fails is not retried: the next beat run picks up whatever is still open.
+    """
+    abandon_expired()

@@ -133,13 +133,22 @@ def test_package_files_are_served_on_the_content_origin_only(client, course):
     assert client.get(f"/content/packages/{lesson.package_id}/../x", HTTP_HOST="content.testserver").status_code == 404
 
 
+def launched_url(response):
+    """Where a launch sends the learner: the redirect, or the frame of the lesson page (a cmi5 AnyWindow unit)."""
+    import html
+    import re
+
+    if response.status_code == 302:
+        return response["Location"]
+    assert response.status_code == 200
+    return html.unescape(re.search(r'<iframe class="package-player__frame" src="([^"]+)"', response.text).group(1))
+
+
 def launch_as(client, lesson, position=0):
     """Launch a unit as the signed-in learner; returns the launch URL's query parameters."""
     from urllib.parse import parse_qs, urlsplit
 
-    response = client.get(lesson.url + lesson.reverse_subpage("launch", args=[position]))
-    assert response.status_code == 302
-    url = response["Location"]
+    url = launched_url(client.get(lesson.url + lesson.reverse_subpage("launch", args=[position])))
     assert url.startswith(f"http://content.testserver/content/packages/{lesson.package_id}/index.html?")
     return {name: values[0] for name, values in parse_qs(urlsplit(url).query).items()}
 
@@ -233,3 +242,91 @@ def test_a_tincan_launch_carries_endpoint_auth_actor_registration_and_activity_i
     state = services.course_state(learner, course)
     assert lesson.package_items().get().item_key in state.completed_keys
     assert Enrolment.objects.get(user=learner).progress > 0
+
+
+SATISFIED = "https://w3id.org/xapi/adl/verbs/satisfied"
+
+
+def satisfied_ids(registration):
+    from lms.xapi import api
+
+    return sorted(row.activity_id for row in api.query(verb=SATISFIED, registration=registration))
+
+
+def test_units_whose_move_on_is_not_applicable_are_satisfied_and_completed_at_enrolment(learner, course):
+    from courses.packages.launching import course_definition
+
+    from .package_files import block_xml
+
+    xml = cmi5_xml(block_xml(1, au_xml(1, attributes='moveOn="NotApplicable"')), au_xml(2))
+    lesson = package_lesson(course, xml)
+    first, second = lesson.package_items()
+    definition = course_definition(lesson.package, [first, second])
+    enrolment, _created = services.enrol(learner, course)
+    state = services.course_state(learner, course)
+    assert first.item_key in state.completed_keys and second.item_key not in state.completed_keys
+    assert satisfied_ids(enrolment.registration) == [definition.blocks[0].lms_id]  # the course waits for unit 2
+    enrolment.refresh_from_db()
+    assert enrolment.last_item_key is None  # nothing was opened: "continue" still starts at the first lesson
+    assert state.next_item.title == "Why governance"
+    services.register_package_lesson(enrolment, lesson)  # again, as a launch does: nothing more
+    assert satisfied_ids(enrolment.registration) == [definition.blocks[0].lms_id]
+
+
+def test_a_cmi5_lesson_added_after_enrolment_satisfies_its_not_applicable_units_at_the_first_launch(
+    learner_client, learner, course
+):
+    enrolment, _created = services.enrol(learner, course)
+    xml = cmi5_xml(au_xml(1, attributes='moveOn="NotApplicable"'), au_xml(2, attributes='moveOn="NotApplicable"'))
+    lesson = package_lesson(course, xml, slug="budget-game")
+    assert satisfied_ids(enrolment.registration) == []
+    launch_as(learner_client, lesson, position=1)
+    state = services.course_state(learner, course)
+    assert {item.item_key for item in lesson.package_items()} <= state.completed_keys
+    assert len(satisfied_ids(enrolment.registration)) == 1  # the course, every AU being NotApplicable
+
+
+def launch_data(lesson, learner, item):
+    from courses.models import Enrolment
+    from lms.xapi.models import Document
+
+    registration = str(Enrolment.objects.get(user=learner).registration)
+    row = Document.objects.get(
+        document_id="LMS.LaunchData", registration=registration, activity_id__endswith=str(item.item_key)
+    )
+    return json.loads(bytes(row.content))
+
+
+def test_an_any_window_unit_plays_in_a_frame_of_the_lesson_page_and_comes_back_through_returned(
+    learner_client, learner, course
+):
+    lesson = package_lesson(course, slug="budget-game")
+    services.enrol(learner, course)
+    item = lesson.package_items().get()
+    launch = lesson.url + lesson.reverse_subpage("launch", args=[0])
+    response = learner_client.get(launch)
+    assert response.status_code == 200 and "no-cache" in response["Cache-Control"]
+    frame = launched_url(response)
+    assert frame.startswith(f"http://content.testserver/content/packages/{lesson.package_id}/index.html?")
+    assert f'title="{item.title}"' in response.text  # the frame's accessible name
+    assert f'href="{launch}?window=new" target="_blank"' in response.text and "Back to the course" in response.text
+    returned = lesson.url + lesson.reverse_subpage("returned")
+    assert launch_data(lesson, learner, item)["returnURL"] == f"http://testserver{returned}"
+    back = learner_client.get(returned)
+    assert back.status_code == 200 and back["X-Frame-Options"] == "SAMEORIGIN"
+    assert f'id="return" href="{lesson.url}" target="_top"' in back.text
+
+    new_window = learner_client.get(launch + "?window=new")
+    assert new_window.status_code == 302 and new_window["Location"].startswith("http://content.testserver/")
+    assert launch_data(lesson, learner, item)["returnURL"] == f"http://testserver{lesson.url}"
+
+
+def test_an_own_window_unit_opens_in_a_new_window_with_the_lesson_as_return_url(learner_client, learner, course):
+    lesson = package_lesson(course, cmi5_xml(au_xml(1, attributes='moveOn="Completed" launchMethod="OwnWindow"')))
+    services.enrol(learner, course)
+    item = lesson.package_items().get()
+    launch = lesson.url + lesson.reverse_subpage("launch", args=[0])
+    assert f'href="{launch}" target="_blank"' in learner_client.get(lesson.url).text
+    response = learner_client.get(launch)
+    assert response.status_code == 302 and response["Location"].startswith("http://content.testserver/")
+    assert launch_data(lesson, learner, item)["returnURL"] == f"http://testserver{lesson.url}"

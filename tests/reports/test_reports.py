@@ -216,3 +216,42 @@ def test_the_filters_show_what_was_chosen(client, administrator, records, parlia
     assert f'<option value="{chosen.pk}" selected>{chosen.name}</option>' in content
     assert f'<option value="{course_a.translation_key}" selected>Open parliamentary data</option>' in content
     assert '<select id="id_language" name="language"><option value="" selected>All languages</option>' in content
+
+
+def test_course_detail_shows_the_sessions_and_scores_of_package_units(client, host_a, course_a):
+    from django.test import Client
+
+    from courses import services
+    from courses.models import Enrolment
+    from lms.accounts.factories import UserFactory
+    from tests.courses.package_files import au_xml, cmi5_xml
+    from tests.courses.test_package_lessons import cmi5_au_session, launch_as, package_lesson
+
+    xml = cmi5_xml(au_xml(1, attributes='moveOn="Passed" masteryScore="0.6"'), au_xml(2))
+    lesson = package_lesson(course_a, xml, slug="budget-game")
+    scores = {"ana@example.org": [None, 0.9], "bruno@example.org": [0.5]}  # one entry per session
+    for email, sessions in scores.items():
+        learner = UserFactory(email=email)
+        services.enrol(learner, course_a)
+        browser = Client()
+        browser.force_login(learner)
+        for scaled in sessions:
+            send = cmi5_au_session(launch_as(browser, lesson))
+            if scaled is not None:
+                verb = "passed" if scaled >= 0.6 else "failed"
+                moveon = {"success": scaled >= 0.6, "score": {"scaled": scaled}, "duration": "PT1M"}
+                assert send(verb, True, **moveon).status_code == 204
+    assert Enrolment.objects.filter(course_key=course_a.translation_key).count() == 2
+
+    client.force_login(host_a)
+    url = reverse("course_reports:course", args=[course_a.translation_key])
+    response = client.get(url)
+    units = {item.title: (item.sessions, item.average_score) for item in response.context["funnel"] if item.is_package}
+    assert units == {"Unit 1": (3, 70.0), "Unit 2": (0, None)}
+    lessons = [item for item in response.context["funnel"] if not item.is_package]
+    assert lessons and all(item.sessions is None and item.average_score is None for item in lessons)
+    content = response.content.decode()
+    assert 'data-stat="sessions">3</td>' in content and 'data-stat="average_score">70.0 %</td>' in content
+    rows = csv_rows(client.get(url, {"export": "csv"}))
+    assert rows[0][-2:] == ["Sessions or attempts", "Average score (%)"]
+    assert ["Unit 1", "Activity", "2", "1", "2", "3", "70.0"] in rows  # Ana passed it; both stopped there

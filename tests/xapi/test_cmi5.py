@@ -332,3 +332,42 @@ def test_waiving_an_au_stores_waived_and_satisfies_the_course():
     assert waived.data["result"]["success"] is True and waived.data["result"]["completion"] is True
     with pytest.raises(LookupError):
         api.cmi5_waive(uuid.uuid4(), 0, "Administrative")
+
+
+def abandoned_sessions(registrations):
+    rows = Statement.objects.filter(registration__in=registrations, verb_id=VERB_ABANDONED)
+    return sorted(row.data["context"]["extensions"][EXT_SESSION_ID] for row in rows)
+
+
+@pytest.mark.django_db
+def test_the_sweep_abandons_each_expired_open_session_once_and_leaves_live_and_terminated_ones():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from lms.xapi.cmi5.models import Cmi5Session
+    from lms.xapi.tasks import abandon_expired_cmi5_sessions
+
+    played = Session().start()  # initialized, then the learner closed the tab
+    played.send(played.statement(VERB_INITIALIZED))
+    never_opened = Session()  # launched, the AU never fetched its token
+    live = Session().start()
+    live.send(live.statement(VERB_INITIALIZED))
+    finished = Session().start()
+    finished.send(finished.statement(VERB_INITIALIZED))
+    assert finished.send(finished.statement(VERB_TERMINATED, duration="PT1M")).status_code == 204
+    expired = [played.session_id, never_opened.session_id, finished.session_id]
+    Cmi5Session.objects.filter(session_id__in=expired).update(expires=timezone.now() - timedelta(seconds=1))
+    registrations = [session.registration for session in (played, never_opened, live, finished)]
+
+    abandon_expired_cmi5_sessions.delay()
+    assert abandoned_sessions(registrations) == sorted([played.session_id, never_opened.session_id])
+    assert verbs(played.registration) == ["launched", "initialized", "abandoned"]
+    abandoned = Statement.objects.get(registration=played.registration, verb_id=VERB_ABANDONED)
+    assert abandoned.data["result"]["duration"].startswith("PT")
+    assert Cmi5Session.objects.get(session_id=live.session_id).closed == ""
+    assert Cmi5Session.objects.get(session_id=finished.session_id).closed == "terminated"
+
+    abandon_expired_cmi5_sessions.delay()
+    assert abandoned_sessions(registrations) == sorted([played.session_id, never_opened.session_id])
+    assert live.send(live.statement("http://adlnet.gov/expapi/verbs/experienced")).status_code == 204

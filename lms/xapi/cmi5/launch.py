@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -99,6 +100,20 @@ def registration_for(definition, actor, registration):
         row.course = course
         row.save(update_fields=["course"])
     return row, False
+
+
+def register(definition, actor, registration):
+    """Create the registration of ``actor`` in the course if it does not exist yet; returns whether it did.
+
+    A new registration satisfies at once the AUs whose moveOn is NotApplicable, storing ``satisfied`` for each
+    block and the course that this completes (13.1.4, 9.3.9) under a session id of its own, since no AU
+    session triggered them.
+    """
+    with transaction.atomic():
+        row, created = registration_for(definition, actor, registration)
+        if created:
+            satisfy_not_applicable(row, uuid.uuid4())
+    return created
 
 
 def launch(definition, au, actor, registration, *, launch_mode="Normal", return_url="", language=""):
@@ -214,3 +229,21 @@ def abandon(session):
     session.save(update_fields=["closed"])
     statements.abandoned(session)
     return True
+
+
+def abandon_expired():
+    """Abandon every session still open whose token has expired (the learner never came back); returns how many.
+
+    Each session is closed in its own transaction under a row lock and only while it is still open, so a run
+    beside a launch, a ``terminated`` arriving at the last moment or another run stores ``abandoned`` once.
+    """
+    abandoned = 0
+    # The ids first (a list of integers), so that no cursor stays open across the writes below.
+    stale = list(Cmi5Session.objects.filter(closed="", expires__lte=timezone.now()).values_list("pk", flat=True))
+    for pk in stale:
+        with transaction.atomic():
+            session = (
+                Cmi5Session.objects.select_for_update().select_related("registration").filter(pk=pk, closed="").first()
+            )
+            abandoned += bool(session and abandon(session))
+    return abandoned
