@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from hubs.models import CentrePage
+from hubs.models import CentrePage, HubPage
 from hubs.roles import hubs_of
 from lms.core.models import HomePage
 
@@ -28,6 +28,23 @@ def test_load_demo_twice_gives_the_same_site(demo_site):
     assert HomePage.objects.count() == 4
     assert set(HomePage.objects.values_list("locale__language_code", flat=True)) == {"en", "fr", "es", "ar"}
     assert Site.objects.get(is_default_site=True).root_page.specific.title == "Centre for Innovation in Parliament"
+
+
+@pytest.mark.django_db
+def test_the_demo_is_indexed_once_for_search_and_references_in_every_language(demo_site, client):
+    from wagtail.images.models import Image
+    from wagtail.models import ReferenceIndex
+
+    from courses.models import CoursePage
+
+    logo = Image.objects.get(title="ICT Governance hub logo")
+    referring = {reference.object_id for reference in ReferenceIndex.get_references_to(logo)}
+    english = HubPage.objects.get(slug="ict-governance", locale__language_code="en")
+    hubs = HubPage.objects.filter(translation_key=english.translation_key).values_list("pk", flat=True)
+    assert referring == {str(pk) for pk in hubs} and len(referring) == 4  # the hub page in each language
+    for course in CoursePage.objects.live():
+        body = client.get(f"/{course.locale.language_code}/search/", {"q": course.title}).content.decode()
+        assert course.url in body, f"{course.title} not found by the site search"
 
 
 @pytest.mark.django_db
