@@ -111,6 +111,20 @@ def test_the_outline_of_a_thousand_aus_takes_as_many_queries_as_one(course):
     assert small.pk and len(with_both) == len(with_small)
 
 
+def test_launching_a_unit_of_a_thousand_aus_reads_the_course_structure_once(course, learner):
+    from courses.packages.launching import cmi5_launch_url
+
+    lesson = package_lesson(course, cmi5_xml(*(au_xml(n, url="index.html") for n in range(1000))), title="Large")
+    actor = {"objectType": "Agent", "account": {"homePage": "https://example.org", "name": "l-1"}}
+    first = cmi5_launch_url(lesson.package, 999, actor, uuid.uuid4())
+    assert first.session.au_publisher_id == "https://example.org/cmi5/au/999"
+    with CaptureQueriesContext(connection) as launch:
+        again = cmi5_launch_url(lesson.package, 999, actor, uuid.uuid4())
+    assert again.session.au_lms_id == first.session.au_lms_id
+    assert not [query for query in launch.captured_queries if "courses_packageitem" in query["sql"]]
+    assert len(launch.captured_queries) < 30  # a launch, whatever the number of AUs
+
+
 def test_the_lesson_page_lists_its_units(learner_client, learner, course):
     package_lesson(course, cmi5_xml(au_xml(1), au_xml(2)), slug="budget-game")
     services.enrol(learner, course)

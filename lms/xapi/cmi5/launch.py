@@ -5,6 +5,7 @@ import json
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
+from functools import lru_cache
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
@@ -66,14 +67,20 @@ class Launch:
     session: Cmi5Session
 
 
+@lru_cache(maxsize=128)
+def _digest(definition):
+    # Definitions are frozen, hence hashable: a course of 1,000 AUs is converted and digested once per process.
+    return hashlib.sha256(json.dumps(definition.as_structure(), sort_keys=True).encode()).hexdigest()
+
+
 def stored_course(definition):
     """The stored version of a course structure (one row per distinct structure)."""
-    structure = definition.as_structure()
-    digest = hashlib.sha256(json.dumps(structure, sort_keys=True).encode()).hexdigest()
-    course = Cmi5Course.objects.filter(digest=digest).first()
+    digest = _digest(definition)
+    # The structure (every AU) is read only when satisfaction needs it, not at each launch.
+    course = Cmi5Course.objects.defer("structure").filter(digest=digest).first()
     if course is None:
         course, _created = Cmi5Course.objects.get_or_create(
-            digest=digest, defaults={"lms_id": definition.lms_id, "structure": structure}
+            digest=digest, defaults={"lms_id": definition.lms_id, "structure": definition.as_structure()}
         )
     return course
 
