@@ -1,8 +1,8 @@
 """A learner plays a cmi5 AU the test builds itself, in Chromium: the lesson page launches it on the content origin,
 in a frame of the lesson page (launchMethod AnyWindow); its own JavaScript fetches the token and sends initialized,
 completed, passed and terminated to the platform's LRS, then goes back through returnURL, which takes the whole
-window back to the lesson; the lesson page and the outline show the unit completed, and the LRS holds
-the AU's statements and the LMS's own."""
+window back to the lesson; the lesson page and the outline show the unit completed, the course (of that lesson
+alone) is completed with its certificate, and the LRS holds the AU's statements and the LMS's own."""
 
 import io
 
@@ -10,7 +10,8 @@ import pytest
 from django.conf import settings
 
 from courses import services
-from courses.models import Enrolment, ItemProgress, PackageLessonPage
+from courses.factories import CoursePageFactory
+from courses.models import Certificate, Enrolment, ItemProgress, PackageLessonPage
 from courses.packages.importing import read_upload, store_package
 from courses.packages.launching import course_definition, unit_activity_id
 from lms.core.factories import PageFactory
@@ -105,14 +106,16 @@ def cmi5_lesson(parent, xml):
     return lesson
 
 
-def test_a_learner_plays_a_cmi5_au_and_comes_back_to_the_lesson_completed(
+def test_a_learner_plays_a_cmi5_au_and_comes_back_to_the_lesson_and_the_course_completed(
     origins,  # noqa: F811
     browser_page,
     learner,  # noqa: F811
-    course,  # noqa: F811
+    hub,  # noqa: F811
+    topic,  # noqa: F811
 ):
-    lesson = cmi5_lesson(course, cmi5_xml(AU))
-    enrolment, _created = services.enrol(learner, course)
+    budget_course = CoursePageFactory(parent=hub, title="Budget oversight", slug="budget-oversight", topic=topic)
+    lesson = cmi5_lesson(budget_course, cmi5_xml(AU))
+    enrolment, _created = services.enrol(learner, budget_course)
     item = lesson.package_items().get()
     page = browser_page
     log_in(page, origins, learner)
@@ -151,6 +154,16 @@ def test_a_learner_plays_a_cmi5_au_and_comes_back_to_the_lesson_completed(
     assert au_verbs == ["launched", "initialized", "completed", "passed", "terminated"]
     course_id = course_definition(lesson.package, [item]).lms_id
     assert api.query(activity=course_id, verb=SATISFIED, registration=enrolment.registration).count() == 1
+
+    # The unit was the course's only item: the course is completed and its certificate issued.
+    certificate = Certificate.objects.get(enrolment=enrolment)
+    page.goto(f"{origins.url}{budget_course.url}")
+    assert page.get_by_text("You completed this course.").is_visible()
+    assert page.locator("#course-progress").inner_text() == "100% complete"
+    page.get_by_role("link", name="Your certificate").click()
+    page.wait_for_url(f"**/certificates/{certificate.code}/")
+    assert page.get_by_text("Budget oversight").first.is_visible()
+    page.screenshot(path=str(SCREENSHOTS / "cmi5_course_certificate.png"), full_page=True)
 
 
 def test_an_own_window_au_plays_in_a_new_window_that_returns_to_the_lesson(
