@@ -41,7 +41,10 @@ def session_credential(key, secret):
 
     session_id = key[len(USER_PREFIX) :]
     session = (
-        Cmi5Session.objects.select_related("registration__course").filter(session_id=_uuid(session_id)).first()
+        Cmi5Session.objects.select_related("registration__course")
+        .defer("registration__course__structure")  # every AU of the course: read only when satisfaction needs it
+        .filter(session_id=_uuid(session_id))
+        .first()
         if _uuid(session_id)
         else None
     )
