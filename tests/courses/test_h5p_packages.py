@@ -9,11 +9,31 @@ import zipfile
 
 import pytest
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
+from courses.demo.h5p import zip_files
 from courses.models import H5PActivity
+from lms.accounts.factories import UserFactory
 from tests.courses.h5p_helpers import make_activity, quick_check, upload
 
 pytestmark = pytest.mark.django_db
+
+
+def test_an_upload_through_the_admin_is_checked_and_unpacked(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    add = reverse("wagtailsnippets_courses_h5pactivity:add")
+    good = client.post(
+        add, {"title": "Who decides?", "package": SimpleUploadedFile("check.h5p", zip_files(quick_check()))}
+    )
+    assert good.status_code == 302
+    activity = H5PActivity.objects.get()
+    assert activity.main_library == "IPU.QuickCheck 1.0"
+    assert default_storage.exists(f"{activity.content_root}/content/content.json")
+    bad = client.post(add, {"title": "Broken", "package": SimpleUploadedFile("broken.h5p", b"not a zip")})
+    assert bad.status_code == 200
+    assert bad.context["form"].errors["package"] == ["The file is not a readable zip archive."]
+    assert H5PActivity.objects.count() == 1
 
 
 def test_a_good_package_is_unpacked_into_storage():
