@@ -11,6 +11,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from courses.demo.h5p import zip_files
 from courses.models import H5PActivity
@@ -202,3 +203,34 @@ def test_the_file_must_be_an_h5p():
     form = upload(quick_check(), name="check.zip")
     assert not form.is_valid()
     assert "Upload an .h5p file." in form.errors["package"]
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            quick_check(**{"IPU.QuickCheck-1.0/library.json": None}),
+            "IPU.QuickCheck-1.0/ : la bibliothèque est absente du fichier : exportez l’activité avec ses "
+            "bibliothèques.",
+        ),
+        (
+            quick_check(**{"../../etc/cron.d/x.json": b"{}"}),
+            "Le zip contient un chemin qui sort du paquet : « ../../etc/cron.d/x.json ».",
+        ),
+    ],
+)
+def test_an_administrator_working_in_french_reads_why_an_h5p_file_is_refused_in_french(client, files, message):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(admin)
+    data = zip_files({name: content for name, content in files.items() if content is not None})
+    response = client.post(
+        reverse("wagtailsnippets_courses_h5pactivity:add"),
+        {"title": "Qui décide ?", "package": SimpleUploadedFile("check.h5p", data)},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["package"] == [message]
+    assert message in response.content.decode()
+    assert not H5PActivity.objects.exists()
