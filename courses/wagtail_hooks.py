@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -32,14 +32,14 @@ def register_certificate_viewset():
 
 class H5PActivityViewSet(SnippetViewSet):
     model = H5PActivity
-    form_class = H5PActivityForm
     icon = "pick"
     menu_label = _("H5P activities")
     menu_order = 305
     add_to_admin_menu = True
     list_display = ["title", "main_library", "uploaded_at"]
     search_fields = ["title"]
-    panels = [FieldPanel("title"), FieldPanel("package")]
+    # The form goes with the panels: with panels alone, Wagtail builds a plain model form (no check, no unpacking).
+    edit_handler = ObjectList([FieldPanel("title"), FieldPanel("package")], base_form_class=H5PActivityForm)
 
 
 register_snippet(H5PActivityViewSet)

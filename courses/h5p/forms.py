@@ -5,15 +5,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ..models import H5PActivity
-from .archive import ArchiveError, remove
+from ..packages.archive import PackageError, remove
 from .package import store_package
-
-
-def archive_error_message(error):
-    """A form error naming the file inside the package and the rule it breaks."""
-    if error.file:
-        return _("%(file)s: %(rule)s") % {"file": error.file, "rule": error}
-    return str(error)
 
 
 class H5PActivityForm(WagtailAdminModelForm):
@@ -34,8 +27,8 @@ class H5PActivityForm(WagtailAdminModelForm):
             raise forms.ValidationError(_("Upload an .h5p file."))
         try:
             self.unpacked = store_package(upload)
-        except ArchiveError as error:
-            raise forms.ValidationError(archive_error_message(error)) from error
+        except PackageError as error:
+            raise forms.ValidationError(str(error)) from error
         upload.seek(0)
         return upload
 

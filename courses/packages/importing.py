@@ -1,16 +1,13 @@
 """One path for every upload: read and validate the file, then store its files and items, or nothing at all."""
 
-import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.files.base import File
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from . import cmi5, scorm, tincan  # noqa: F401 - each registers its kind
-from .archive import Archive, PackageError
+from .archive import Archive, PackageError, remove
 from .kinds import ParsedPackage, kind_of_archive, kind_of_manifest
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -56,7 +53,7 @@ def store_package(upload, *, lesson_key=None, user=None):
     from ..models.packages import ContentPackage, PackageItem, item_key_for
 
     parsed = upload.parsed
-    written = []
+    extracted = None
     try:
         with transaction.atomic():
             package = ContentPackage.objects.create(
@@ -91,24 +88,13 @@ def store_package(upload, *, lesson_key=None, user=None):
                 for position, item in enumerate(parsed.items)
             )
             if upload.archive:
-                for path, entry in upload.archive.entries.items():
-                    written.append(_stream(upload.archive, path, entry.size, package.storage_prefix + path))
+                upload.archive.extract(package.storage_prefix)
+                extracted = package.storage_prefix
     except BaseException:
-        for name in written:
-            default_storage.delete(name)
+        if extracted:  # the transaction failed after the files were stored (extract cleans up its own failures)
+            remove(extracted)
         raise
     return package
-
-
-def _stream(archive, path, size, name):
-    """Copy one member into storage in chunks, so memory stays flat whatever the file's size."""
-    with archive.open(path) as member:
-        content = File(member, name=path)
-        content.size = size
-        try:
-            return default_storage.save(name, content)
-        except (zipfile.BadZipFile, OSError, EOFError) as error:
-            raise PackageError(_("The file “%(name)s” in the zip cannot be read.") % {"name": path}) from error
 
 
 def _first(texts):

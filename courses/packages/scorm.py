@@ -7,7 +7,6 @@ identifiers keeps every learner's progress.
 
 from django.utils.translation import gettext as _
 
-from ..h5p.archive import ArchiveError
 from ..scorm.manifest import MANIFEST, parse_manifest
 from .archive import PackageError
 from .kinds import Kind, ParsedItem, ParsedPackage, register
@@ -17,10 +16,7 @@ def parse(data, archive):
     """The :class:`ParsedPackage` of a SCORM manifest; a SCORM package cannot come as a bare manifest."""
     if archive is None:
         raise PackageError(_("A SCORM package must be uploaded as a zip holding imsmanifest.xml."))
-    try:
-        manifest = parse_manifest(data, set(archive.entries))
-    except ArchiveError as error:
-        raise PackageError(f"{error.file}: {error}") from error
+    manifest = parse_manifest(data, set(archive.entries))
     language = "und"
     return ParsedPackage(
         kind="scorm2004" if manifest.is_2004 else "scorm12",

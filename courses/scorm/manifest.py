@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
+from django.utils.translation import gettext as _
 
-from ..h5p.archive import ArchiveError
+from ..packages.archive import PackageError
 
 MANIFEST = "imsmanifest.xml"
 MAX_DEPTH = 20
@@ -64,7 +65,7 @@ class Manifest:
 
 
 def _error(element, rule):
-    return ArchiveError(f"<{element}>: {rule}", MANIFEST)
+    return PackageError(_("imsmanifest.xml: <%(element)s>: %(rule)s") % {"element": element, "rule": rule})
 
 
 def _local(tag):
@@ -75,9 +76,11 @@ def _parse(data):
     try:
         return ElementTree.fromstring(data, forbid_dtd=True)
     except DefusedXmlException as error:
-        raise ArchiveError("DTDs, entities and external references are not allowed", MANIFEST) from error
+        raise PackageError(_("imsmanifest.xml: DTDs, entities and external references are not allowed.")) from error
     except ElementTree.ParseError as error:
-        raise ArchiveError(f"the file is not well-formed XML ({error})", MANIFEST) from error
+        raise PackageError(
+            _("imsmanifest.xml: the file is not well-formed XML (%(error)s).") % {"error": error}
+        ) from error
 
 
 def _version(root, family):
@@ -86,9 +89,15 @@ def _version(root, family):
             text = " ".join(element.text.split()).lower()
             version = SCHEMA_VERSIONS.get(text)
             if version is None:
-                raise _error("schemaversion", f"'{element.text.strip()}' is not a SCORM 1.2 or 2004 version")
+                raise _error(
+                    "schemaversion",
+                    _("“%(version)s” is not a SCORM 1.2 or 2004 version.") % {"version": element.text.strip()},
+                )
             if (version == "1.2") != (family == "1.2"):
-                raise _error("schemaversion", f"'{element.text.strip()}' does not match the manifest's namespace")
+                raise _error(
+                    "schemaversion",
+                    _("“%(version)s” does not match the manifest's namespace.") % {"version": element.text.strip()},
+                )
             return version
     # No metadata: the namespace tells the family; a 2004 manifest is read as the 3rd edition, the most common.
     return "1.2" if family == "1.2" else "2004 3rd Edition"
@@ -98,9 +107,11 @@ def _decimal(element, text, low, high, name):
     try:
         value = Decimal(text.strip())
     except (InvalidOperation, AttributeError) as error:
-        raise _error(element, f"{name} must be a number") from error
+        raise _error(element, _("%(name)s must be a number.") % {"name": name}) from error
     if not value.is_finite() or not low <= value <= high:
-        raise _error(element, f"{name} must be between {low} and {high}")
+        raise _error(
+            element, _("%(name)s must be between %(low)s and %(high)s.") % {"name": name, "low": low, "high": high}
+        )
     return value
 
 
@@ -110,9 +121,9 @@ def _safe_href(href, element):
         return href  # content on another server (allowed by the CAM)
     path = address.path
     if path.startswith("/") or "\\" in path or "\x00" in path:
-        raise _error(element, f"href '{href}' must be a relative path inside the package")
+        raise _error(element, _("the href “%(href)s” must be a relative path inside the package.") % {"href": href})
     if any(part == ".." for part in posixpath.normpath(path).split("/")):
-        raise _error(element, f"href '{href}' leaves the package")
+        raise _error(element, _("the href “%(href)s” leaves the package.") % {"href": href})
     return href
 
 
@@ -132,21 +143,21 @@ class _Reader:
     def title(self, element, what):
         title = self.find(element, "title")
         if title is None or not (title.text or "").strip():
-            raise _error(what, "a title is required")
+            raise _error(what, _("a title is required."))
         return " ".join(title.text.split())[:255]
 
     def resources(self, root):
         resources_element = self.find(root, "resources")
         if resources_element is None:
-            raise _error("manifest", "the <resources> element is required")
+            raise _error("manifest", _("the <resources> element is required."))
         base = resources_element.get(XML_BASE, "")
         resources = {}
         for resource in self.findall(resources_element, "resource"):
             identifier = resource.get("identifier")
             if not identifier:
-                raise _error("resource", "identifier is required")
+                raise _error("resource", _("the identifier is required."))
             if identifier in resources:
-                raise _error(f"resource identifier='{identifier}'", "identifiers must be unique")
+                raise _error(f"resource identifier='{identifier}'", _("identifiers must be unique."))
             resources[identifier] = resource, base
         return resources
 
@@ -154,14 +165,14 @@ class _Reader:
         scorm_type = resource.get(f"{{{self.adlcp}}}scormType") or resource.get(f"{{{self.adlcp}}}scormtype") or ""
         scorm_type = scorm_type.lower()
         if scorm_type not in ("sco", "asset"):
-            raise _error(what, "the resource's adlcp:scormType must be 'sco' or 'asset'")
+            raise _error(what, _("the resource's adlcp:scormType must be “sco” or “asset”."))
         href = resource.get("href")
         if not href:
-            raise _error(what, "a launched resource needs an href")
+            raise _error(what, _("a launched resource needs an href."))
         href = _safe_href(posixpath.join(base, resource.get(XML_BASE, ""), href), what)
         address = urlsplit(href)
         if not address.scheme and address.path not in self.names:
-            raise _error(what, f"the launch file '{address.path}' is not in the package")
+            raise _error(what, _("the launch file “%(path)s” is not in the package.") % {"path": address.path})
         parameters = item.get("parameters", "")
         if parameters:
             parameters = parameters.lstrip("?&")
@@ -192,17 +203,17 @@ class _Reader:
 
     def items(self, parent, resources, seen, depth, out):
         if depth > MAX_DEPTH:
-            raise _error("item", f"items may be nested at most {MAX_DEPTH} deep")
+            raise _error("item", _("items may be nested at most %(depth)s deep.") % {"depth": MAX_DEPTH})
         for item in self.findall(parent, "item"):
             self.count += 1
             if self.count > MAX_ITEMS:
-                raise _error("organization", f"at most {MAX_ITEMS} items are allowed")
+                raise _error("organization", _("at most %(count)s items are allowed.") % {"count": MAX_ITEMS})
             identifier = item.get("identifier")
             if not identifier:
-                raise _error("item", "identifier is required")
+                raise _error("item", _("the identifier is required."))
             what = f"item identifier='{identifier}'"
             if identifier in seen:
-                raise _error(what, "identifiers must be unique")
+                raise _error(what, _("identifiers must be unique."))
             seen.add(identifier)
             title = self.title(item, what)
             children = self.findall(item, "item")
@@ -211,9 +222,9 @@ class _Reader:
                 self.items(item, resources, seen, depth + 1, out)
                 continue
             if not reference:
-                raise _error(what, "an item without children must name a resource (identifierref)")
+                raise _error(what, _("an item without children must name a resource (identifierref)."))
             if reference not in resources:
-                raise _error(what, f"identifierref '{reference}' names no resource")
+                raise _error(what, _("the identifierref “%(reference)s” names no resource.") % {"reference": reference})
             resource, base = resources[reference]
             href, scorm_type = self.launch(item, resource, base, what)
             out.append(
@@ -232,27 +243,29 @@ class _Reader:
 def parse_manifest(data, names):
     """The :class:`Manifest` of ``data`` (the bytes of ``imsmanifest.xml``); ``names`` are the package's files.
 
-    Raises :class:`~courses.h5p.archive.ArchiveError` naming ``imsmanifest.xml``, the element and the rule.
+    Raises :class:`~courses.packages.archive.PackageError` naming ``imsmanifest.xml``, the element and the rule.
     """
     root = _parse(data)
     if _local(root.tag) != "manifest":
-        raise _error(_local(root.tag), "the root element must be <manifest>")
+        raise _error(_local(root.tag), _("the root element must be <manifest>."))
     family = CP_NAMESPACES.get(root.tag[1:].split("}")[0] if root.tag.startswith("{") else "")
     if family is None:
-        raise _error("manifest", "the namespace must be IMS Content Packaging 1.1.2 (SCORM 1.2) or 1.1.4 (SCORM 2004)")
+        raise _error(
+            "manifest", _("the namespace must be IMS Content Packaging 1.1.2 (SCORM 1.2) or 1.1.4 (SCORM 2004).")
+        )
     reader = _Reader(root, family, names)
     version = _version(root, family)
     organizations_element = reader.find(root, "organizations")
     if organizations_element is None:
-        raise _error("manifest", "the <organizations> element is required")
+        raise _error("manifest", _("the <organizations> element is required."))
     organizations = {org.get("identifier"): org for org in reader.findall(organizations_element, "organization")}
     if not organizations:
-        raise _error("organizations", "at least one <organization> is required")
+        raise _error("organizations", _("at least one <organization> is required."))
     default = organizations_element.get("default")
     if default and default not in organizations:
-        raise _error("organizations", f"default '{default}' names no organization")
+        raise _error("organizations", _("the default “%(default)s” names no organization.") % {"default": default})
     if root.find(f".//{{{reader.ns}}}manifest") is not None:
-        raise _error("manifest", "sub-manifests (aggregated packages) are not supported")
+        raise _error("manifest", _("sub-manifests (aggregated packages) are not supported."))
     organization = organizations[default] if default else next(iter(organizations.values()))
     identifier = organization.get("identifier") or ""
     title = reader.title(organization, f"organization identifier='{identifier}'")
@@ -260,5 +273,5 @@ def parse_manifest(data, names):
     scos = []
     reader.items(organization, resources, set(), 0, scos)
     if not scos:
-        raise _error(f"organization identifier='{identifier}'", "at least one item must launch a resource")
+        raise _error(f"organization identifier='{identifier}'", _("at least one item must launch a resource."))
     return Manifest(identifier=(root.get("identifier") or "")[:255], version=version, title=title, scos=scos)

@@ -1,17 +1,40 @@
 """Uploading H5P activities: a good .h5p is unpacked into storage; every bad one gets a form error naming the
-file and the rule, and nothing of it is stored."""
+file and the rule, and nothing of it is stored. The zip itself goes through the shared hostile-zip reader
+(courses/packages/archive.py) with the H5P limits: each of its refusals is proved here through the H5P form too."""
 
 import io
 import stat
+import warnings
 import zipfile
 
 import pytest
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.users.models import UserProfile
 
+from courses.demo.h5p import zip_files
 from courses.models import H5PActivity
+from lms.accounts.factories import UserFactory
 from tests.courses.h5p_helpers import make_activity, quick_check, upload
 
 pytestmark = pytest.mark.django_db
+
+
+def test_an_upload_through_the_admin_is_checked_and_unpacked(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    add = reverse("wagtailsnippets_courses_h5pactivity:add")
+    good = client.post(
+        add, {"title": "Who decides?", "package": SimpleUploadedFile("check.h5p", zip_files(quick_check()))}
+    )
+    assert good.status_code == 302
+    activity = H5PActivity.objects.get()
+    assert activity.main_library == "IPU.QuickCheck 1.0"
+    assert default_storage.exists(f"{activity.content_root}/content/content.json")
+    bad = client.post(add, {"title": "Broken", "package": SimpleUploadedFile("broken.h5p", b"not a zip")})
+    assert bad.status_code == 200
+    assert bad.context["form"].errors["package"] == ["The file is not a readable zip archive."]
+    assert H5PActivity.objects.count() == 1
 
 
 def test_a_good_package_is_unpacked_into_storage():
@@ -31,6 +54,25 @@ def _symlink_zip():
         link.external_attr = (stat.S_IFLNK | 0o777) << 16
         archive.writestr(link, "/etc/passwd")
     return buffer.getvalue()
+
+
+def _zip_with(extra, force_zip64=False):
+    """quick_check's files, then ``extra`` ([(name, bytes)], repeats allowed), each written as given."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile warns about a repeated name, and writes it
+        for name, data in [*quick_check().items(), *extra]:
+            with archive.open(name, "w", force_zip64=force_zip64) as member:
+                member.write(data)
+    return buffer.getvalue()
+
+
+def _encrypted_zip():
+    """A member whose central directory entry says it is encrypted (bit 0 of its flags)."""
+    data = bytearray(_zip_with([("content/secret.json", b"{}")]))
+    entry = data.rfind(b"PK\x01\x02", 0, data.find(b"content/secret.json", data.find(b"PK\x01\x02")))
+    data[entry + 8] |= 0x1
+    return bytes(data)
 
 
 def _lying_zip():
@@ -60,13 +102,13 @@ def _offsets(data, needle):
 
 
 REFUSED = {
-    "not a zip": (b"this is not a zip", "the file is not a zip archive"),
+    "not a zip": (b"this is not a zip", "The file is not a readable zip archive."),
     "no h5p.json": (quick_check(**{"h5p.json": None}), "h5p.json: an H5P file must hold h5p.json"),
     "h5p.json not JSON": (quick_check(**{"h5p.json": b"{nope"}), "h5p.json: the file is not valid UTF-8 JSON"),
     "h5p.json odd encoding": (quick_check(**{"h5p.json": b"\xff\xfe\x00"}), "h5p.json: the file is not valid"),
     "no mainLibrary": (
         quick_check(**{"h5p.json": b'{"title": "x", "preloadedDependencies": []}'}),
-        "h5p.json: h5p.json: mainLibrary is required",
+        "h5p.json: mainLibrary is required.",
     ),
     "mainLibrary not a dependency": (
         quick_check(**{"h5p.json": b'{"title": "x", "mainLibrary": "IPU.Other", "preloadedDependencies": []}'}),
@@ -92,17 +134,27 @@ REFUSED = {
     ),
     "script outside a library": (
         quick_check(**{"content/evil.js": b"alert(1)"}),
-        "content/evil.js: files of type '.js' are not allowed as content",
+        "content/evil.js: files of type “.js” are not allowed as content.",
     ),
     "server script": (
         quick_check(**{"IPU.QuickCheck-1.0/shell.php": b"<?php"}),
-        "files of type '.php' are not allowed in a library",
+        "IPU.QuickCheck-1.0/shell.php: files of type “.php” are not allowed in a library.",
     ),
-    "traversal": (quick_check(**{"../../etc/cron.d/x.json": b"{}"}), "the path leaves the package"),
-    "absolute path": (quick_check(**{"/etc/x.json": b"{}"}), "absolute paths are not allowed"),
+    "traversal": (
+        quick_check(**{"../../etc/cron.d/x.json": b"{}"}),
+        "The zip holds a path that leaves the package: “../../etc/cron.d/x.json”.",
+    ),
+    "absolute path": (quick_check(**{"/etc/x.json": b"{}"}), "The zip holds a file with an absolute path"),
+    "drive path": (quick_check(**{"C:/x.json": b"{}"}), "The zip holds a file with an absolute path: “C:/x.json”."),
+    "backslash": (quick_check(**{"content\\x.json": b"{}"}), "The file name “content\\x.json” in the zip"),
     # zipfile cuts a name at its NUL byte: what is left has no extension.
     "NUL in a name": (quick_check(**{"content/a\x00.json": b"{}"}), "content/a: files without an extension"),
-    "symlink": (_symlink_zip(), "content/images/passwd.png: symbolic links are not allowed"),
+    "symlink": (_symlink_zip(), "The zip holds a symbolic link: “content/images/passwd.png”."),
+    "repeated member": (
+        _zip_with([("content/a.json", b"{}"), ("content/a.json", b"[]")]),
+        "The zip holds “content/a.json” twice.",
+    ),
+    "encrypted member": (_encrypted_zip(), "The zip holds an encrypted file: “content/secret.json”."),
 }
 
 
@@ -121,19 +173,25 @@ def test_limits_on_files_and_bytes(settings):
     settings.H5P_MAX_FILES = 3
     form = upload(quick_check())
     assert not form.is_valid()
-    assert "more than 3" in form.errors["package"][0]
+    assert "a package may hold at most 3" in form.errors["package"][0]
     settings.H5P_MAX_FILES = 5000
-    settings.H5P_MAX_BYTES = 1000
-    form = upload(quick_check())
+    settings.H5P_MAX_BYTES = 3 * 2**20
+    form = upload(quick_check(**{"content/big.txt": b"0" * (3 * 2**20)}))
     assert not form.is_valid()
-    assert "unpacks to more than" in form.errors["package"][0]
+    assert "The package is larger than 3 MB once unzipped." in form.errors["package"][0]
+    assert not H5PActivity.objects.exists()
+
+
+def test_a_zip64_package_is_accepted():
+    activity = make_activity(_zip_with([], force_zip64=True))
+    assert default_storage.exists(f"{activity.content_root}/content/content.json")
 
 
 def test_a_member_larger_than_it_declares_is_stopped_while_unpacking():
     before = _unpacked_folders()
     form = upload(_lying_zip())
     assert not form.is_valid()
-    assert "content/big.txt" in form.errors["package"][0]
+    assert "The file “content/big.txt” in the zip cannot be read." in form.errors["package"][0]
     assert _unpacked_folders() == before
 
 
@@ -145,3 +203,34 @@ def test_the_file_must_be_an_h5p():
     form = upload(quick_check(), name="check.zip")
     assert not form.is_valid()
     assert "Upload an .h5p file." in form.errors["package"]
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            quick_check(**{"IPU.QuickCheck-1.0/library.json": None}),
+            "IPU.QuickCheck-1.0/ : la bibliothèque est absente du fichier : exportez l’activité avec ses "
+            "bibliothèques.",
+        ),
+        (
+            quick_check(**{"../../etc/cron.d/x.json": b"{}"}),
+            "Le zip contient un chemin qui sort du paquet : « ../../etc/cron.d/x.json ».",
+        ),
+    ],
+)
+def test_an_administrator_working_in_french_reads_why_an_h5p_file_is_refused_in_french(client, files, message):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(admin)
+    data = zip_files({name: content for name, content in files.items() if content is not None})
+    response = client.post(
+        reverse("wagtailsnippets_courses_h5pactivity:add"),
+        {"title": "Qui décide ?", "package": SimpleUploadedFile("check.h5p", data)},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["package"] == [message]
+    assert message in response.content.decode()
+    assert not H5PActivity.objects.exists()

@@ -2,6 +2,7 @@
 the lesson only once the LRS holds the learner's statement that they finished the activity."""
 
 import json
+import uuid
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -12,6 +13,7 @@ from courses.factories import LessonPageFactory
 from courses.models import H5PState, ItemProgress
 from lms.accounts.factories import UserFactory
 from lms.xapi import api, vocabulary
+from lms.xapi.models import Statement
 from tests.courses.h5p_helpers import make_activity
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +73,40 @@ def test_player_files_and_state_exist_only_on_the_content_origin(client, learner
     assert content.get(f"/h5p/{activity.key}/files/../../settings.py").status_code == 404
     assert content.get(f"/h5p/{activity.key}/files/nothing.json").status_code == 404
     assert content.get(path, {**query, "token": "forged"}).status_code == 403
+
+
+def test_the_players_lrs_token_writes_no_statement_about_another_person(client, learner, lesson, activity):
+    services.enrol(learner, lesson.course)
+    client.force_login(learner)
+    path, query = launch(client, lesson, activity)
+    config = Client(HTTP_HOST=CONTENT_HOST).get(path, query).context["config"]
+    # The activity's scripts post from the content origin, where the learner has no session: only the token.
+    lrs = Client(HTTP_AUTHORIZATION=config["auth"], HTTP_X_EXPERIENCE_API_VERSION="1.0.3")
+    endpoint = urlsplit(config["endpoint"]).path
+    learner_actor, someone_else = config["actor"], api.actor_for(UserFactory())
+    answered = {"id": vocabulary.ANSWERED.id, "display": {"en-US": "answered"}}
+
+    def statement(actor, obj):
+        return {"id": str(uuid.uuid4()), "actor": actor, "verb": answered, "object": obj}
+
+    as_someone_else = statement(someone_else, {"id": config["activity"]})
+    about_someone_else = statement(
+        learner_actor,
+        {"objectType": "SubStatement", "actor": someone_else, "verb": answered, "object": {"id": config["activity"]}},
+    )
+    stored = set(Statement.objects.values_list("statement_id", flat=True))
+    for body in (
+        as_someone_else,
+        about_someone_else,
+        [statement(learner_actor, {"id": config["activity"]}), as_someone_else],
+    ):
+        response = lrs.post(endpoint, json.dumps(body), content_type="application/json")
+        assert response.status_code == 403, response.content
+        assert "only about its own learner" in response.json()["message"]
+        assert set(Statement.objects.values_list("statement_id", flat=True)) == stored
+    own = statement(learner_actor, {"id": config["activity"]})
+    assert lrs.post(endpoint, json.dumps(own), content_type="application/json").status_code == 200
+    assert Statement.objects.get(statement_id=own["id"]).data["actor"] == learner_actor
 
 
 def test_state_is_saved_resumed_and_refused_when_bad(client, learner, lesson, activity):

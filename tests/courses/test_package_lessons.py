@@ -10,12 +10,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data
+from wagtail.users.models import UserProfile
 
 from courses import services
+from courses.demo.h5p import zip_files
+from courses.demo.scorm import scorm_files
 from courses.models import ContentPackage, PackageLessonPage
 from courses.packages.importing import read_upload, store_package
 from lms.accounts.factories import UserFactory
 from lms.core.factories import PageFactory
+from tests.e2e.test_scorm_packages import QUESTIONS
+from tests.reports.conftest import host_of
 
 from .package_files import INDEX_HTML, au_xml, cmi5_xml, cmi5_zip
 
@@ -68,6 +73,23 @@ def test_a_bad_package_is_a_form_error_and_stores_nothing(admin_client, course):
     assert response.status_code == 200
     errors = response.context["form"].errors["package_file"]
     assert "missing.html" in errors[0] and "not in the zip" in errors[0]
+    assert not PackageLessonPage.objects.exists() and not ContentPackage.objects.exists()
+
+
+def test_a_host_working_in_french_reads_why_a_scorm_package_is_refused_in_french(client, hub, course):
+    host = host_of(hub, "hote@example.org")
+    profile = UserProfile.get_for_user(host)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(host)
+    files = scorm_files("2004-4", "Practice", QUESTIONS[:1])
+    del files["sco-1/sco.html"]
+    response = post_lesson(client, course, zip_files(files))
+    assert response.status_code == 200
+    assert response.context["form"].errors["package_file"] == [
+        "imsmanifest.xml, <item identifier='item-1'> : le fichier de lancement « sco-1/sco.html » est absent du paquet."
+    ]
+    assert "le fichier de lancement « sco-1/sco.html » est absent du paquet." in response.content.decode()
     assert not PackageLessonPage.objects.exists() and not ContentPackage.objects.exists()
 
 
