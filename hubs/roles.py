@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django.utils.translation import gettext
 from wagtail.models import (
     Collection,
@@ -41,6 +41,11 @@ COLLECTION_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
 }
+
+
+# Sent with ``hub`` and ``roles`` (a HubRoles) each time ensure_hub_roles has run, so that the apps above hubs
+# (courses) can grant their own model permissions to the groups without hubs knowing them.
+roles_ensured = Signal()
 
 
 @dataclass
@@ -138,7 +143,9 @@ def ensure_hub_roles(hub):
         _grant_pages(group, pages, kinds)
         _grant_collection(group, collection)
     workflow = _workflow_for(pages, reviewers, title)
-    return HubRoles(hosts=hosts, reviewers=reviewers, collection=collection, workflow=workflow)
+    roles = HubRoles(hosts=hosts, reviewers=reviewers, collection=collection, workflow=workflow)
+    roles_ensured.send(sender=HubPage, hub=hub, roles=roles)
+    return roles
 
 
 def hub_roles(hub):

@@ -41,6 +41,8 @@ class H5PActivityForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         activity = super().save(commit=False)
+        if activity._state.adding and self.for_user is not None:
+            activity.uploaded_by_user = self.for_user
         if self.unpacked:
             previous = activity.content_root
             activity.content_root, activity.main_library = self.unpacked.root, self.unpacked.main_library

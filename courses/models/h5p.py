@@ -14,7 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class H5PActivity(models.Model):
-    """An H5P activity uploaded by a hub host: its original file and where its unpacked files are stored."""
+    """An H5P activity uploaded by a hub host: its original file and where its unpacked files are stored.
+
+    Hosts and reviewers hold ``add`` only: under the ownership policy of its admin they edit and delete the
+    activities they uploaded, and choose any in a lesson; administrators manage them all."""
 
     title = models.CharField(_("title"), max_length=255, help_text=_("Shown to editors when they choose it."))
     key = models.UUIDField(_("activity key"), default=uuid.uuid4, unique=True, editable=False)
@@ -28,6 +31,15 @@ class H5PActivity(models.Model):
     main_library = models.CharField(_("content type"), max_length=255, editable=False, default="")
     h5p_json = models.JSONField(_("h5p.json"), default=dict, editable=False)
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now, editable=False)
+    uploaded_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("H5P activity")

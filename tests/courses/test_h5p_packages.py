@@ -234,3 +234,31 @@ def test_an_administrator_working_in_french_reads_why_an_h5p_file_is_refused_in_
     assert response.context["form"].errors["package"] == [message]
     assert message in response.content.decode()
     assert not H5PActivity.objects.exists()
+
+
+def test_a_hub_host_uploads_an_activity_and_edits_only_their_own(client, hub):
+    from hubs.roles import ensure_hub_roles
+
+    host = UserFactory(email="host@example.org")  # not staff: what the host may do comes from the hub's group
+    host.groups.add(ensure_hub_roles(hub).hosts)
+    theirs = make_activity(title="An administrator's activity")
+    client.force_login(host)
+    response = client.post(
+        reverse("wagtailsnippets_courses_h5pactivity:add"),
+        {"title": "Budget check", "package": SimpleUploadedFile("check.h5p", zip_files(quick_check()))},
+    )
+    assert response.status_code == 302
+    own = H5PActivity.objects.get(title="Budget check")
+    assert own.uploaded_by_user == host and own.main_library == "IPU.QuickCheck 1.0"
+    listing = client.get(reverse("wagtailsnippets_courses_h5pactivity:list")).content.decode()
+    assert "Budget check" in listing and "An administrator&#x27;s activity" in listing
+    assert client.get(reverse("wagtailsnippets_courses_h5pactivity:edit", args=[own.pk])).status_code == 200
+    edit_theirs = reverse("wagtailsnippets_courses_h5pactivity:edit", args=[theirs.pk])
+    assert client.get(edit_theirs).status_code in (302, 403)
+    assert client.post(edit_theirs, {"title": "Taken over"}).status_code in (302, 403)
+    delete_theirs = reverse("wagtailsnippets_courses_h5pactivity:delete", args=[theirs.pk])
+    assert client.post(delete_theirs).status_code in (302, 403)
+    theirs.refresh_from_db()
+    assert theirs.title == "An administrator's activity"
+    chooser = client.get(reverse("wagtailsnippetchoosers_courses_h5pactivity:choose"))
+    assert chooser.status_code == 200 and "An administrator" in chooser.content.decode()  # any may be placed

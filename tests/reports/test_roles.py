@@ -27,7 +27,9 @@ def test_a_new_hub_gets_its_groups_collection_and_workflow(hub_a):
     assert set(roles.hosts.collection_permissions.values_list("permission__codename", flat=True)) == {
         "add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document",
     }  # fmt: skip
-    assert set(roles.hosts.permissions.values_list("codename", flat=True)) == {"access_admin"}
+    # Beside admin access, hosts and reviewers may upload H5P activities (and edit what they uploaded).
+    for group in (roles.hosts, roles.reviewers):
+        assert set(group.permissions.values_list("codename", flat=True)) == {"access_admin", "add_h5pactivity"}
     assert WorkflowPage.objects.get(page=hub_a).workflow == roles.workflow
     task = roles.workflow.tasks.get().specific
     assert list(task.groups.all()) == [roles.reviewers]
