@@ -33,6 +33,8 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published
 
+from lms.core.collections import root_collection
+
 from .models import HubPage
 
 HOST_PAGE_PERMISSIONS = ("add", "change", "lock")
@@ -96,8 +98,7 @@ def _collection_for(hosts, title):
     existing = GroupCollectionPermission.objects.filter(group=hosts).select_related("collection").first()
     if existing:
         return existing.collection
-    # Wagtail's migrations make the root collection; a database flushed since (transactional tests) lacks it.
-    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    root = root_collection()
     collection = root.get_children().filter(name=title).first()
     return collection or root.add_child(name=title)
 

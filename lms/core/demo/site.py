@@ -5,6 +5,8 @@ from urllib.parse import urlparse
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
+from ..collections import root_collection
+
 
 def tree_root():
     """The root node of the page tree, recreated if a flushed database lost it."""
@@ -14,10 +16,12 @@ def tree_root():
 
 
 def prepare_site():
-    """Create a locale for each of the site's languages and the tree's root; drop Wagtail's welcome page."""
+    """Create a locale for each of the site's languages, the tree's root and the root collection (the demo's
+    images go there); drop Wagtail's welcome page."""
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
     tree_root()
+    root_collection()
     Page.objects.filter(depth=2, content_type__app_label="wagtailcore", content_type__model="page").delete()
 
 
