@@ -97,8 +97,8 @@ def commit(page, request, position):
     """Store one commit (POST, JSON, CSRF-protected by the session): 400 malformed, 409 replayed with other data."""
     if request.method != "POST":
         return JsonResponse({"error": "POST a commit"}, status=405, headers={"Allow": "POST"})
-    state = services.course_state(request.user, page.course)
-    if state.enrolment is None:
+    enrolment = services.enrolment_for(request.user, page.course)
+    if enrolment is None:
         return JsonResponse({"error": _("Enrol in the course first.")}, status=403)
     item = page.package_items().filter(position=position, package__kind__in=RUNTIMES).select_related("package").first()
     if item is None:
@@ -114,7 +114,7 @@ def commit(page, request, position):
     version, _runtime = RUNTIMES[item.package.kind]
     try:
         attempt = services.record_scorm_commit(
-            state.enrolment,
+            enrolment,
             page,
             item,
             version=version,

@@ -80,6 +80,15 @@ def _enrolment_for(user, course):
     return Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
 
 
+def enrolment_for(user, course):
+    """The learner's enrolment in ``course`` (any translation) or None, in one query, without the outline that
+    :func:`course_state` builds; ``enrolment.user`` is ``user`` itself, not read again."""
+    enrolment = _enrolment_for(user, course)
+    if enrolment is not None:
+        enrolment.user = user
+    return enrolment
+
+
 def course_state(user, course, enrolment=None):
     """The learner's enrolment and outline with completed items marked (a fixed number of queries)."""
     enrolment = enrolment or _enrolment_for(user, course)

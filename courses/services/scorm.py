@@ -8,11 +8,12 @@ import hashlib
 import json
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from lms.xapi import api, vocabulary
 
-from ..models import ScormAttempt, ScormCommit
+from ..models import ItemProgress, ScormAttempt, ScormCommit
 from ..scorm.datamodel import CommitError, evaluate, is_finished, read_commit
 from .progress import complete_package_item
 from .statements import course_activity
@@ -35,15 +36,37 @@ def sco_activity(lesson, sco):
 def current_attempt(user, sco):
     """The attempt a launch continues: the last one unless it ended (not suspended) without being finished."""
     attempt = ScormAttempt.objects.filter(user=user, item_key=sco.item_key).order_by("-number").first()
-    if attempt is None:
-        return ScormAttempt(user=user, item_key=sco.item_key, sco=sco.publisher_id[:255], number=1)
-    if attempt.last_session and attempt.exit in ENDED and attempt.completed_at is None and _terminated(attempt):
-        return ScormAttempt(user=user, item_key=sco.item_key, sco=sco.publisher_id[:255], number=attempt.number + 1)
+    if attempt is None or _ended(attempt):
+        return _new_attempt(user, sco, attempt)
     return attempt
+
+
+def _new_attempt(user, sco, last):
+    number = last.number + 1 if last else 1
+    return ScormAttempt(user=user, item_key=sco.item_key, sco=sco.publisher_id[:255], number=number)
+
+
+def _ended(attempt):
+    return bool(
+        attempt.last_session and attempt.exit in ENDED and attempt.completed_at is None and _terminated(attempt)
+    )
 
 
 def _terminated(attempt):
     return attempt.commits.filter(session=attempt.last_session, terminated=True).exists()
+
+
+def _locked_last_attempt(user, sco, session, sequence):
+    """The learner's last attempt at ``sco``, locked until the transaction ends, with ``received_digest``: the
+    digest of the commit ``session``/``sequence`` when the attempt already holds it (one query)."""
+    received = ScormCommit.objects.filter(attempt=OuterRef("pk"), session=session, sequence=sequence)
+    return (
+        ScormAttempt.objects.select_for_update()
+        .filter(user=user, item_key=sco.item_key)
+        .annotate(received_digest=Subquery(received.values("digest")[:1]))
+        .order_by("-number")
+        .first()
+    )
 
 
 def launch_data(user, sco, version):
@@ -95,6 +118,10 @@ class _Statements:
         )
 
 
+def _item_completed(enrolment, sco):
+    return ItemProgress.objects.filter(enrolment=enrolment, item_key=sco.item_key, completed_at__isnull=False).exists()
+
+
 def record_commit(enrolment, lesson, sco, *, version, session, sequence, cmi, terminated=False):
     """Store one commit of ``sco`` (a package item of ``lesson``) for the learner, record its statements, and
     complete the item once the SCO is finished (passed where the manifest gives a mastery score).
@@ -108,16 +135,16 @@ def record_commit(enrolment, lesson, sco, *, version, session, sequence, cmi, te
     snapshot = read_commit(version, cmi)
     digest = _digest(cmi, bool(terminated))
     with transaction.atomic():
-        attempt = current_attempt(enrolment.user, sco)
-        if attempt.pk is None:
-            attempt.version = version
-            attempt.save()
-        attempt = ScormAttempt.objects.select_for_update().get(pk=attempt.pk)
-        previous = attempt.commits.filter(session=session, sequence=sequence).first()
-        if previous is not None:
-            if previous.digest != digest:
+        attempt = _locked_last_attempt(enrolment.user, sco, session, sequence)
+        if attempt is not None and attempt.received_digest is not None:
+            # A retry, even of the commit that ended this attempt: answered from the attempt it was stored in.
+            if attempt.received_digest != digest:
                 raise CommitConflict("sequence: this commit was already received with other data")
             return attempt
+        if attempt is None or _ended(attempt):
+            attempt = _new_attempt(enrolment.user, sco, attempt)
+            attempt.version = version
+            attempt.save()
         new_session = attempt.last_session != session
         late = not new_session and sequence <= attempt.last_sequence
         ScormCommit.objects.create(
@@ -151,9 +178,10 @@ def record_commit(enrolment, lesson, sco, *, version, session, sequence, cmi, te
             if snapshot.exit == "suspend":
                 statements.record(vocabulary.SUSPENDED, f"{session}/suspended", duration)
             statements.record(vocabulary.TERMINATED, f"{session}/terminated", duration)
-        if is_finished(completion, success, sco.mastery_score) and attempt.completed_at is None:
+        finished_now = is_finished(completion, success, sco.mastery_score) and attempt.completed_at is None
+        if finished_now:
             attempt.completed_at = timezone.now()
         attempt.save()
-        if attempt.completed_at:
+        if finished_now or (attempt.completed_at and not _item_completed(enrolment, sco)):
             complete_package_item(enrolment, lesson, sco, by="scorm")
     return attempt

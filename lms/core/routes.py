@@ -25,7 +25,7 @@ class RememberedRoutesMixin:
         if remembered is not None:
             content_type_id, page_pk, consumed = remembered
             model = ContentType.objects.get_for_id(content_type_id).model_class()
-            page = model.objects.filter(pk=page_pk).first()
+            page = model.objects.filter(pk=page_pk).select_related("locale").first()
             if page is not None:  # else deleted between the purge and this request: walk the tree
                 return page.route(request, path_components[consumed:])
         result = super().route(request, path_components)  # Http404 when the path leads nowhere: nothing kept

@@ -5,7 +5,9 @@ import io
 import json
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from courses import services
 from courses.demo.h5p import zip_files
@@ -13,6 +15,8 @@ from courses.demo.scorm import scorm_files
 from courses.models import ItemProgress, ScormAttempt, ScormCommit
 from courses.packages.archive import PackageError
 from courses.packages.importing import read_upload, store_package
+from courses.services import scorm
+from lms.xapi.models import Statement
 from tests.e2e.test_scorm_packages import QUESTIONS, PackageLessonFactory
 
 pytestmark = pytest.mark.django_db
@@ -129,3 +133,52 @@ def test_only_enrolled_learners_commit(learner, lesson):
         302,
         403,
     )
+
+
+def test_a_retry_of_the_commit_that_ended_an_attempt_starts_no_new_attempt(learner, lesson):
+    services.enrol(learner, lesson.course)
+    client = Client()
+    client.force_login(learner)
+    ended = {"session": "s", "sequence": 1, "cmi": {**CMI, "exit": ""}, "terminated": True}
+    assert post(client, lesson, ended).json()["attempt"] == 1
+    assert post(client, lesson, ended).json()["attempt"] == 1  # the answer was lost: the browser sends it again
+    assert post(client, lesson, {**ended, "cmi": CMI}).status_code == 409
+    assert ScormAttempt.objects.count() == 1 and ScormCommit.objects.count() == 1
+    assert post(client, lesson, {"session": "t", "sequence": 1, "cmi": CMI}).json()["attempt"] == 2  # a new launch
+
+
+def test_a_commit_costs_a_bounded_number_of_queries_and_states_only_changes(learner, lesson):
+    services.enrol(learner, lesson.course)
+    client = Client()
+    client.force_login(learner)
+    failed = {**CMI, "score": {"scaled": "0.5", "raw": "5"}}  # initialized, failed, scored; the route is remembered
+    assert post(client, lesson, {"session": "s", "sequence": 1, "cmi": failed}).status_code == 200
+    statements = Statement.objects.count()
+    scored = {**failed, "location": "p2", "score": {"scaled": "0.6", "raw": "6"}}
+    # Routing, session, enrolment and item (10), the commit and attempt (5, savepoint included), the statement (13).
+    with CaptureQueriesContext(connection) as queries:
+        assert post(client, lesson, {"session": "s", "sequence": 2, "cmi": scored}).status_code == 200
+    assert len(queries) <= 28
+    assert Statement.objects.count() == statements + 1
+    moved = {**scored, "location": "p3"}
+    with CaptureQueriesContext(connection) as queries:  # a new location only: nothing to state
+        assert post(client, lesson, {"session": "s", "sequence": 3, "cmi": moved}).status_code == 200
+    assert len(queries) <= 15
+    assert Statement.objects.count() == statements + 1
+    assert ScormAttempt.objects.get().location == "p3"
+
+
+def test_commits_after_the_item_is_complete_do_not_complete_it_again(learner, lesson, monkeypatch):
+    services.enrol(learner, lesson.course)
+    client = Client()
+    client.force_login(learner)
+    done = {**CMI, "completion_status": "completed", "success_status": "passed", "score": {"scaled": "0.9"}}
+    assert post(client, lesson, {"session": "s", "sequence": 1, "cmi": done}).json()["completed"]
+    progress = ItemProgress.objects.get()
+    completions = []
+    monkeypatch.setattr(scorm, "complete_package_item", lambda *args, **kwargs: completions.append(args))
+    assert post(client, lesson, {"session": "s", "sequence": 2, "cmi": {**done, "location": "p2"}}).json()["completed"]
+    assert completions == []  # already complete: the course's progress is not computed again
+    ItemProgress.objects.filter(pk=progress.pk).update(completed_at=None)  # e.g. progress reset by an administrator
+    post(client, lesson, {"session": "s", "sequence": 3, "cmi": {**done, "location": "p3"}})
+    assert len(completions) == 1
