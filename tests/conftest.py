@@ -1,19 +1,20 @@
-"""Fixtures shared by the whole suite: a page tree per test, the demo site once per module, and a clean cache."""
-
-import io
+"""Fixtures shared by the whole suite: a page tree per test, the languages, and a clean cache."""
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from lms.core.demo.site import tree_root
 from lms.core.factories import HomePageFactory
 
-pytest_plugins = ["tests.fixtures.browser", "tests.fixtures.celery_worker", "tests.fixtures.database"]
+pytest_plugins = [
+    "tests.fixtures.browser",
+    "tests.fixtures.celery_worker",
+    "tests.fixtures.database",
+    "tests.fixtures.demo",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -56,22 +57,3 @@ def home_fr(home, locales):
     translation.title = "Accueil"
     translation.save_revision().publish()
     return translation.specific
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo content, loaded once per test module inside a transaction rolled back after the module.
-
-    Each test that uses it (and the ``db`` fixture) runs in a savepoint of that transaction, so what a test
-    writes, a second ``load_demo`` included, is undone before the next one. Browser and broker tests need
-    committed data and load the demo themselves.
-    """
-    with django_db_blocker.unblock():
-        module_transaction = transaction.atomic()
-        module_transaction.__enter__()
-        try:
-            call_command("load_demo", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            module_transaction.__exit__(None, None, None)

@@ -1,28 +1,19 @@
-"""The demo site in its four languages: the same menu and catalogue everywhere, a learner who earns a certificate
-in Spanish or Arabic, and a second load that changes nothing."""
+"""The demo site in its four languages: the same menu and catalogue everywhere, and a learner who earns a
+certificate in Spanish or Arabic. That a second load changes nothing is in test_load_demo.py."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils.html import escape
 from wagtail.models import Page
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from conference.models import ConferenceTheme, Session, VideoEntry
-from courses.models import Certificate, CoursePage, Enrolment, LessonPage, QuizPage, Topic
-from hubs.models import HubMembership, HubPage
+from courses.models import Certificate, CoursePage, Enrolment, LessonPage, QuizPage
 from lms.accounts.factories import UserFactory
-from lms.core.models import HomePage, Parliament
+from lms.core.models import HomePage
 from tests.courses.conftest import correct_answers
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ("en", "fr", "es", "ar")
-
-
-def load_demo():
-    call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.fixture
@@ -93,39 +84,3 @@ def test_a_learner_enrols_learns_and_gets_a_certificate_in_spanish_or_arabic(dem
     assert valid in html and escape(course.title) in html
     pdf = client.get(f"/{code}/certificates/{certificate.code}/pdf/")
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
-
-
-def snapshot():
-    """Everything the demo loader makes, with the ids that learners' records and translations hang on."""
-    pages = []
-    for page in Page.objects.order_by("path").specific():
-        streams = {
-            field.name: field.get_prep_value(getattr(page, field.name))
-            for field in page._meta.concrete_fields
-            if field.get_internal_type() == "JSONField" and hasattr(field, "stream_block")
-        }
-        pages.append((page.pk, page.url_path, page.locale.language_code, page.title, page.live, page.translation_key))
-        pages.append(streams)
-    counts = {
-        model.__name__: model.objects.count()
-        for model in (
-            Topic,
-            Session,
-            VideoEntry,
-            Parliament,
-            HubMembership,
-            ConferenceTheme,
-            TranslationSource,
-            Translation,
-            StringTranslation,
-        )
-    }
-    strings = sorted(StringTranslation.objects.values_list("locale__language_code", "context__path", "data"))
-    hubs = sorted(HubPage.objects.values_list("pk", "host_id"))
-    return pages, counts, strings, hubs
-
-
-def test_a_second_load_changes_nothing(demo):
-    first = snapshot()
-    load_demo()
-    assert snapshot() == first

@@ -1,5 +1,6 @@
 """Compile every .po catalogue of the project into its .mo, without needing GNU gettext installed."""
 
+import os
 from pathlib import Path
 
 import polib
@@ -21,5 +22,9 @@ class Command(BaseCommand):
                 catalogue = polib.pofile(str(po_path))
             except (OSError, ValueError) as error:
                 raise CommandError(f"{po_path}: {error}") from error
-            catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
+            # Written aside and moved into place, so that a running process never reads half a catalogue.
+            mo_path = po_path.with_suffix(".mo")
+            partial = mo_path.with_suffix(f".{os.getpid()}.partial")
+            catalogue.save_as_mofile(str(partial))
+            os.replace(partial, mo_path)
             self.stdout.write(f"{po_path.parent.parent.name}: {catalogue.percent_translated()}% translated")
