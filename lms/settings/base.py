@@ -161,7 +161,15 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A request that queues a task while the broker is down gives up after one quick retry (kombu's default retries
+# for about six seconds) and leaves the work to the beat tasks' sweeps; the worker reconnects on its own terms.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 CELERY_TIMEZONE = "UTC"
 # Periodic tasks run by `celery beat` (or `celery worker -B`); each app lists its own here.
 CELERY_BEAT_SCHEDULE = {
