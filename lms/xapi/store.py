@@ -305,19 +305,16 @@ def save_statements(
         for index, statement in enumerate(statements):
             validate_statement(statement, f"statements[{index}]" if len(statements) > 1 else "statement", version)
     for _attempt in range(CONCURRENT_WRITE_ATTEMPTS):
-        try:
-            return _save_once(statements, authority, user, may_define, may_void, version)
-        except _ConcurrentWrite:
-            continue  # the statements that collided are stored now: the next attempt compares with them
+        saved = _save_once(statements, authority, user, may_define, may_void, version)
+        if saved is not None:
+            return saved
+        # A concurrent request stored one of the batch's ids between our look-up and our insert: those
+        # statements are stored now, and the next attempt compares with them.
     raise StoreError("statements with the same ids are being stored concurrently; send them again", 409)
 
 
 # A collision with a concurrent request is resolved by looking again; more than this many in a row is a 409.
 CONCURRENT_WRITE_ATTEMPTS = 3
-
-
-class _ConcurrentWrite(Exception):
-    """A concurrent request stored one of the batch's ids between our look-up and our insert."""
 
 
 def _save_once(statements, authority, user, may_define, may_void, version):
@@ -344,20 +341,29 @@ def _save_once(statements, authority, user, may_define, may_void, version):
     targets = {uuid.UUID(s["object"]["id"]) for s in fresh if s["verb"]["id"] == VOIDED_VERB}
     rows = [_columns(statement, users, known.voided | targets) for statement in fresh]
     related = [_related_beyond_columns(columns) for columns in rows]
-    with transaction.atomic():  # the statements and what the hooks do with them commit together
-        try:
-            with transaction.atomic():
-                if connection.vendor == "postgresql":
-                    forwarding.wake_after_commit(bulk_insert.insert_statements(rows, related))
-                else:
-                    insert_statements(rows, related)
-        except IntegrityError as error:
-            raise _ConcurrentWrite from error
+    # The statements and what the hooks do with them commit together. Only the insert has a savepoint of its
+    # own: a collision rolls back to it and is retried, anything else fails the caller's whole transaction.
+    with transaction.atomic(savepoint=False):
+        if not _inserted(rows, related):
+            return None
         if targets:  # statements stored before their voiding statement; new ones were stored voided
             Statement.objects.filter(statement_id__in=targets, voids__isnull=True).update(voided=True)
         _save_definitions(fresh, may_define)
         hooks.statements_stored(fresh)
     return ids, fresh
+
+
+def _inserted(rows, related):
+    """Insert the rows in a savepoint; False, with nothing inserted, when one of their ids is stored already."""
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                forwarding.wake_after_commit(bulk_insert.insert_statements(rows, related))
+            else:
+                insert_statements(rows, related)
+    except IntegrityError:
+        return False
+    return True
 
 
 def insert_statements(rows, related):
