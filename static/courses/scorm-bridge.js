@@ -6,6 +6,7 @@
   var config = JSON.parse(document.getElementById("scorm-bridge").textContent);
   var frame = document.getElementById("sco");
   var api = null;
+  var calling = null;
 
   function tell(message) {
     message.source = "lms-scorm";
@@ -26,6 +27,7 @@
     api.on(is2004 ? "Terminate" : "LMSFinish", function () {
       tell({ event: "commit", cmi: snapshot(), terminated: true });
     });
+    clearInterval(calling);
     if (is2004) window.API_1484_11 = api; else window.API = api;
     frame.src = config.sco;
   }
@@ -35,5 +37,8 @@
     var message = event.data;
     if (message && message.source === "lms-scorm" && message.event === "launch" && !api) start(message);
   });
+  // The lesson page's deferred script may start listening after this frame is ready, so "ready" is repeated
+  // until the launch arrives.
   tell({ event: "ready" });
+  calling = setInterval(function () { tell({ event: "ready" }); }, 200);
 })();

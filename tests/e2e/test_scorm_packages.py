@@ -3,6 +3,7 @@ content origin and finds scorm-again's API in the bridge; commits reach the serv
 resumes in a fresh browser; finishing completes the outline item; the statements are in the LRS."""
 
 import io
+import time
 
 import pytest
 from django.conf import settings
@@ -52,10 +53,12 @@ def origins(live_server, settings):
     return type("Server", (), {"url": live_server.url})
 
 
-def open_sco(chromium, server, learner, lesson, position=0):  # noqa: F811
+def open_sco(chromium, server, learner, lesson, position=0, lesson_script_delay=0):  # noqa: F811
     context = chromium.new_context(locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
+    if lesson_script_delay:
+        page.route("**/scorm-lesson*.js", lambda route: (time.sleep(lesson_script_delay), route.continue_()))
     log_in(page, server, learner)
     page.goto(f"{server.url}{lesson.url}launch/{position}/")
     return context, page, page.frame_locator("#scorm-frame").frame_locator("#sco")
@@ -115,7 +118,8 @@ def test_scorm_12_completes_by_its_mastery_score(origins, chromium, learner, cou
     lesson = scorm_lesson(course, "1.2")
     services.enrol(learner, course)
     item = lesson.package_items().get()
-    context, page, sco = open_sco(chromium, origins, learner, lesson)
+    # The bridge is ready before the lesson page listens (as on a loaded machine): it calls again until launched.
+    context, page, sco = open_sco(chromium, origins, learner, lesson, lesson_script_delay=2)
     sco.get_by_label("Members").check()
     sco.get_by_role("button", name="Check").click()
     page.get_by_role("status").get_by_text("You completed this part of the lesson.").wait_for()
