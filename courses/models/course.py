@@ -1,15 +1,10 @@
 """The course page: its description, enrolment rules and outline, and the learner's enrol and continue routes."""
 
 from django import forms
-from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.http import HttpResponseNotAllowed
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -21,7 +16,7 @@ from wagtail.search import index
 
 from hubs.tree import hub_for_page
 from lms.core.models import BasePage
-from lms.core.page_cache import mark_cacheable, remember
+from lms.core.page_cache import remember
 
 from .outline import Outline, OutlineItem
 from .topics import Topic
@@ -213,33 +208,18 @@ class CoursePage(RoutablePageMixin, BasePage):
 
     @path("")
     def course_home(self, request):
-        # Anonymous readers share one cached copy (the middleware caches only for them).
-        return mark_cacheable(self.render(request))
+        from ..page_views import course_home
+
+        return course_home(self, request)
 
     @path("enrol/")
     def enrol_view(self, request):
-        from .. import services
+        from ..page_views import enrol
 
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not request.user.is_authenticated:
-            return redirect_to_login(self.url)
-        try:
-            _enrolment, created = services.enrol(request.user, self, language=self.locale.language_code)
-        except services.EnrolmentError as error:
-            messages.error(request, str(error))
-            response = self.render(request)
-            response.status_code = 400
-            return response
-        if created:
-            messages.success(request, gettext("You are enrolled. Start with the first lesson when you are ready."))
-        return redirect(self.url)
+        return enrol(self, request)
 
     @path("continue/")
     def continue_view(self, request):
-        """Send the learner to where they left off (or the first unfinished lesson), in this course's language."""
-        from ..services import course_state
+        from ..page_views import continue_course
 
-        state = course_state(request.user, self)
-        target = state.next_item if state.enrolment else None
-        return redirect(target.url if target else self.url)
+        return continue_course(self, request)

@@ -6,9 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import HttpResponseForbidden, HttpResponseNotAllowed, JsonResponse
+from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -18,8 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from lms.core.models import BasePage
-from lms.core.page_cache import mark_cacheable, remember
-from lms.core.skeleton import render_around_personal_parts
+from lms.core.page_cache import remember
 
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
 from .course import CoursePage
@@ -94,16 +92,6 @@ class CourseItemPage(CourseContentMixin, RoutablePageMixin, BasePage):
         return {"state": state, "previous_item": previous, "next_item": following}
 
 
-def _completion_update(percent):
-    """What a lesson page's script needs to show a completion made without reloading (a video that ended)."""
-    return {
-        "completed": True,
-        "percent": percent,
-        "progress_label": gettext("%(percent)s%% complete") % {"percent": percent},
-        "completed_label": gettext("completed"),
-    }
-
-
 class LessonPage(CourseItemPage):
     """A lesson: text, images, video with captions and transcript, documents, embeds, callouts and key points."""
 
@@ -128,17 +116,9 @@ class LessonPage(CourseItemPage):
 
     @path("")
     def lesson(self, request):
-        from .. import services
+        from ..page_views import lesson
 
-        state = services.course_state(request.user, self.course)
-        denied = self.access_denied(request, state.enrolment)
-        if denied:
-            return denied
-        if state.enrolment:
-            services.open_item(state.enrolment, self, started=state.has_started(self))
-        context = self.get_context(request)
-        context.update(self.learning_context(request, state))
-        return mark_cacheable(render_around_personal_parts(request, self.get_template(request), context))
+        return lesson(self, request)
 
     def h5p_requirements(self):
         """{activity key: (H5P activity, "completed" or "passed")} of the H5P blocks that complete the lesson."""
@@ -150,28 +130,9 @@ class LessonPage(CourseItemPage):
 
     @path("complete/")
     def complete(self, request):
-        """Mark the lesson complete (POST); ``by=video`` when the video player reports it finished."""
-        from .. import services
+        from ..page_views import complete_lesson
 
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        state = services.course_state(request.user, self.course)
-        denied = self.access_denied(request, state.enrolment)
-        if denied:
-            return denied
-        by = request.POST.get("by")
-        if by == "activity":
-            try:
-                services.complete_by_activity(state.enrolment, self, request.POST.get("activity", ""))
-            except services.ActivityNotFinished as error:
-                return JsonResponse({"error": str(error)}, status=400)
-        else:
-            services.complete_item(state.enrolment, self, by="video" if by == "video" else "learner")
-        if request.headers.get("Accept") == "application/json":
-            return JsonResponse(_completion_update(state.enrolment.progress))
-        _previous, following = state.outline.neighbours(self)
-        messages.success(request, gettext("Lesson completed."))
-        return redirect(following.url if following else self.course.url)
+        return complete_lesson(self, request)
 
 
 class QuizPage(CourseItemPage):
@@ -236,58 +197,12 @@ class QuizPage(CourseItemPage):
 
     @path("")
     def quiz(self, request):
-        from .. import services
+        from ..page_views import quiz
 
-        state = services.course_state(request.user, self.course)
-        denied = self.access_denied(request, state.enrolment)
-        if denied:
-            return denied
-        if request.method == "POST":
-            return self.submit(request, state)
-        services.open_item(state.enrolment, self, started=state.has_started(self))
-        return self.render_quiz(request, state)
-
-    def render_quiz(self, request, state, errors=None, status=200):
-        from .. import services
-
-        attempts = services.attempts_for(state.enrolment, self)
-        number = len(attempts) + 1
-        context = self.get_context(request)
-        context.update(self.learning_context(request, state))
-        context.update(
-            attempts=attempts,
-            passed=any(attempt.passed for attempt in attempts),
-            attempts_left=None if not self.max_attempts else max(self.max_attempts - len(attempts), 0),
-            questions=self.question_list(seed=services.shuffle_seed(state.enrolment, self, number)),
-            errors=errors or {},
-            chosen=request.POST if request.method == "POST" else {},
-        )
-        return TemplateResponse(request, self.get_template(request), context, status=status)
-
-    def submit(self, request, state):
-        from .. import services
-
-        try:
-            attempt = services.submit_quiz(state.enrolment, self, request.POST, language=self.locale.language_code)
-        except services.QuizError as error:
-            messages.error(request, str(error))
-            return self.render_quiz(request, state, errors=error.unanswered, status=400)
-        return redirect(self.url + self.reverse_subpage("attempt", args=[attempt.number]))
+        return quiz(self, request)
 
     @path("attempts/<int:number>/", name="attempt")
     def attempt(self, request, number):
-        from django.http import Http404
+        from ..page_views import quiz_attempt
 
-        from .. import services
-
-        state = services.course_state(request.user, self.course)
-        denied = self.access_denied(request, state.enrolment)
-        if denied:
-            return denied
-        attempt = services.attempts_for(state.enrolment, self).filter(number=number).first()
-        if attempt is None:
-            raise Http404
-        context = self.get_context(request)
-        context.update(self.learning_context(request, state))
-        context.update(attempt=attempt, review=services.review_attempt(attempt, self))
-        return TemplateResponse(request, "courses/quiz_attempt.html", context)
+        return quiz_attempt(self, request, number)
