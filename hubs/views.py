@@ -1,19 +1,24 @@
-"""The join-request form, served as the ``join/`` sub-page of the Centre page."""
+"""Handlers behind the routes of the hubs app's pages (Centre, news, directory, open-data catalogue)."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.shortcuts import redirect
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from lms.core.client_ip import client_ip
+from lms.core.filtering import invalid_filters_response
+from lms.core.models import DataFormat, Parliament
 
-from . import services
+from . import exports, feeds, services
+from .filters import ParliamentFilter
 from .forms import JoinRequestForm
-from .models import HubPage
+from .models import HubPage, NewsKind
+from .tree import courses_under
 
 
 def rate_limited(request):
@@ -29,7 +34,13 @@ def rate_limited(request):
     return count > limit
 
 
-def join_request(request, centre):
+def centre_index(centre, request):
+    """The Centre page."""
+    return centre.render(request)
+
+
+def join_request(centre, request):
+    """The form where a parliament asks to join a hub or become a partner (the Centre's ``join/``)."""
     hubs = HubPage.objects.live().public().descendant_of(centre).order_by("title")
     status = 200
     if request.method == "POST":
@@ -58,3 +69,71 @@ def join_request(request, centre):
     # The form carries this reader's CSRF token: never keep it in the shared page cache.
     add_never_cache_headers(response)
     return response
+
+
+def news_index(index_page, request):
+    """The news, newest first, a page at a time, optionally of one kind (``?kind=``)."""
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in NewsKind.values else ""
+    page_obj = Paginator(index_page.news(kind), index_page.per_page).get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page_obj,
+        "kinds": NewsKind.choices,
+        "selected_kind": kind,
+        "extra_query": f"kind={kind}" if kind else "",
+    }
+    return index_page.render(request, context_overrides=context)
+
+
+def news_feed(index_page, request):
+    """The news index's Atom feed."""
+    return feeds.news_feed(request, index_page)
+
+
+def directory_index(directory, request):
+    """The Parliament directory, filterable by region and hub."""
+    parliaments = ParliamentFilter(request.GET or None, queryset=directory.parliaments(), hubs=directory.hubs())
+    context = {"filter": parliaments, "parliaments": parliaments.qs}
+    return directory.render(request, context_overrides=context)
+
+
+def parliament_detail(directory, request, slug):
+    """One parliament of the directory: its hubs, their courses and its open-data portal."""
+    parliament = get_object_or_404(Parliament.objects.prefetch_related("open_data_formats"), slug=slug)
+    hubs = list(directory.hubs_of(parliament))
+    courses = [course for hub in hubs for course in courses_under(hub)]
+    try:
+        portal = parliament.open_data_portal
+    except Parliament.open_data_portal.RelatedObjectDoesNotExist:
+        portal = None
+    context = {"parliament": parliament, "parliament_hubs": hubs, "courses": courses, "portal": portal}
+    return directory.render(request, context_overrides=context, template="hubs/parliament_detail_page.html")
+
+
+def catalogue_index(catalogue_page, request):
+    """The open-data catalogue, filtered by the query."""
+    catalogue = catalogue_page.filtered(request)
+    context = {
+        "filter": catalogue,
+        "portals": catalogue.qs,
+        "qualifying_formats": catalogue_page.qualifying_formats(),
+        "other_formats": DataFormat.objects.filter(machine_readable=False),
+        "query": request.GET.urlencode(),
+    }
+    return catalogue_page.render(request, context_overrides=context)
+
+
+def catalogue_csv(catalogue_page, request):
+    """The filtered catalogue as CSV (400 when a filter is invalid)."""
+    catalogue = catalogue_page.filtered(request)
+    if not catalogue.is_valid():
+        return invalid_filters_response(catalogue)
+    return exports.catalogue_csv(catalogue.qs, catalogue_page)
+
+
+def catalogue_dcat(catalogue_page, request):
+    """The filtered catalogue as a DCAT catalogue in JSON-LD (400 when a filter is invalid)."""
+    catalogue = catalogue_page.filtered(request)
+    if not catalogue.is_valid():
+        return invalid_filters_response(catalogue)
+    return exports.catalogue_dcat(catalogue.qs, catalogue_page, request)

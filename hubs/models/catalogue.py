@@ -14,7 +14,6 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from lms.core.filtering import invalid_filters_response
 from lms.core.models import BasePage, DataFormat, Parliament
 
 from .routing import CachedRoutablePageMixin
@@ -180,30 +179,18 @@ class OpenDataCataloguePage(CachedRoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        catalogue = self.filtered(request)
-        context = {
-            "filter": catalogue,
-            "portals": catalogue.qs,
-            "qualifying_formats": self.qualifying_formats(),
-            "other_formats": DataFormat.objects.filter(machine_readable=False),
-            "query": request.GET.urlencode(),
-        }
-        return self.render(request, context_overrides=context)
+        from ..views import catalogue_index
+
+        return catalogue_index(self, request)
 
     @path("csv/")
     def csv(self, request):
-        from ..exports import catalogue_csv
+        from ..views import catalogue_csv
 
-        catalogue = self.filtered(request)
-        if not catalogue.is_valid():
-            return invalid_filters_response(catalogue)
-        return catalogue_csv(catalogue.qs, self)
+        return catalogue_csv(self, request)
 
     @path("dcat/")
     def dcat(self, request):
-        from ..exports import catalogue_dcat
+        from ..views import catalogue_dcat
 
-        catalogue = self.filtered(request)
-        if not catalogue.is_valid():
-            return invalid_filters_response(catalogue)
-        return catalogue_dcat(catalogue.qs, self, request)
+        return catalogue_dcat(self, request)

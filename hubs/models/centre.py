@@ -83,10 +83,12 @@ class CentrePage(CachedRoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        return self.render(request)
+        from ..views import centre_index
+
+        return centre_index(self, request)
 
     @path("join/")
     def join(self, request):
         from ..views import join_request
 
-        return join_request(request, self)
+        return join_request(self, request)

@@ -1,7 +1,6 @@
 """The public Parliament directory: a list filterable by region and hub, and a page per parliament."""
 
 from django.db import models
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
@@ -9,7 +8,6 @@ from wagtail.search import index
 
 from lms.core.models import BasePage, Parliament
 
-from ..tree import courses_under
 from .routing import CachedRoutablePageMixin
 
 
@@ -49,23 +47,15 @@ class ParliamentDirectoryPage(CachedRoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        from ..filters import ParliamentFilter
+        from ..views import directory_index
 
-        parliaments = ParliamentFilter(request.GET or None, queryset=self.parliaments(), hubs=self.hubs())
-        context = {"filter": parliaments, "parliaments": parliaments.qs}
-        return self.render(request, context_overrides=context)
+        return directory_index(self, request)
 
     @path("<slug:slug>/")
     def parliament(self, request, slug):
-        parliament = get_object_or_404(Parliament.objects.prefetch_related("open_data_formats"), slug=slug)
-        hubs = list(self.hubs_of(parliament))
-        courses = [course for hub in hubs for course in courses_under(hub)]
-        try:
-            portal = parliament.open_data_portal
-        except Parliament.open_data_portal.RelatedObjectDoesNotExist:
-            portal = None
-        context = {"parliament": parliament, "parliament_hubs": hubs, "courses": courses, "portal": portal}
-        return self.render(request, context_overrides=context, template="hubs/parliament_detail_page.html")
+        from ..views import parliament_detail
+
+        return parliament_detail(self, request, slug)
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)

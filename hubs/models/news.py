@@ -44,24 +44,15 @@ class NewsIndexPage(CachedRoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        from django.core.paginator import Paginator
+        from ..views import news_index
 
-        kind = request.GET.get("kind", "")
-        kind = kind if kind in NewsKind.values else ""
-        page_obj = Paginator(self.news(kind), self.per_page).get_page(request.GET.get("page"))
-        context = {
-            "page_obj": page_obj,
-            "kinds": NewsKind.choices,
-            "selected_kind": kind,
-            "extra_query": f"kind={kind}" if kind else "",
-        }
-        return self.render(request, context_overrides=context)
+        return news_index(self, request)
 
     @path("feed/")
     def feed(self, request):
-        from ..feeds import news_feed
+        from ..views import news_feed
 
-        return news_feed(request, self)
+        return news_feed(self, request)
 
 
 class NewsPage(BasePage):
