@@ -1,9 +1,10 @@
-"""Handlers behind the conference page's routes; the page methods only dispatch to them."""
+"""Handlers behind the routes of the conference's pages; the page methods only dispatch to them."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,9 +13,11 @@ from lms.core.models import SiteSettings
 from lms.core.page_cache import mark_cacheable
 
 from . import calendars, frab, services, structured_data
-from .forms import ProgrammeFilterForm, ShowcaseSubmissionForm
+from .forms import ProgrammeFilterForm, ShowcaseSubmissionForm, VideoFilterForm
 from .models import HowToGuidePage, ShowcasePage, VideoLibraryPage
 from .schedule import programme_days, remember_zone, session_times, visitor_zone_from
+
+VIDEOS_PER_PAGE = 12
 
 
 def shareable(response, conference, moment=None):
@@ -32,6 +35,7 @@ def _json_ld(conference, request):
 
 
 def conference_overview(conference, request):
+    """The conference page: what is on now and next, its library, showcase and guides."""
     now = timezone.now()
     running, following = conference.now_and_next(now)
     visitor = visitor_zone_from(request)
@@ -50,6 +54,7 @@ def conference_overview(conference, request):
 
 
 def programme(conference, request):
+    """The programme by day in the visitor's time zone, filtered by the query."""
     form = ProgrammeFilterForm(conference, request.GET or None)
     sessions = conference.programme_sessions()
     status, requested_zone = 200, None
@@ -96,6 +101,7 @@ def _get_session(conference, slug):
 
 
 def session_detail(conference, request, slug):
+    """One session: its times in the visitor's zone, its recording once over, and its guides."""
     session = _get_session(conference, slug)
     now = timezone.now()
     visitor = visitor_zone_from(request)
@@ -127,6 +133,7 @@ def _ics_response(body, filename):
 
 
 def programme_calendar(conference, request):
+    """The whole programme as an iCalendar file."""
     sessions = conference.programme_sessions().prefetch_related("participants__person")
     return _ics_response(
         calendars.build_calendar(conference, sessions, conference.title), f"{conference.acronym_slug}.ics"
@@ -134,6 +141,7 @@ def programme_calendar(conference, request):
 
 
 def session_calendar(conference, request, slug):
+    """One session as an iCalendar file."""
     session = _get_session(conference, slug)
     return _ics_response(
         calendars.build_calendar(conference, [session], session.title), f"{conference.acronym_slug}-{slug}.ics"
@@ -141,6 +149,7 @@ def session_calendar(conference, request, slug):
 
 
 def schedule_json(conference, request):
+    """The programme as a Frab schedule in JSON, for conference apps."""
     sessions = conference.programme_sessions().prefetch_related("materials__document")
     days = programme_days(sessions, conference, visitor_zone_from(request, ""), timezone.now())
     latest = max((row.session.updated_at for day in days for row in day.rows), default=conference.last_published_at)
@@ -149,6 +158,49 @@ def schedule_json(conference, request):
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def video_library(library, request):
+    """The video library, filtered by the query, a page of videos at a time."""
+    videos = library.videos()
+    form = VideoFilterForm(library.conference, videos, request.GET or None)
+    status = 200
+    if form.is_bound and not form.is_valid():
+        status = 400
+    elif form.is_bound:
+        videos = form.filter(videos)
+    page_obj = Paginator(videos, VIDEOS_PER_PAGE).get_page(request.GET.get("page"))
+    response = library.render(
+        request,
+        context_overrides={
+            "form": form,
+            "page_obj": page_obj,
+            "extra_query": form.query_string() if form.is_bound and status == 200 else "",
+            "themes": library.conference.theme_titles(),
+        },
+    )
+    response.status_code = status
+    return mark_cacheable(response)
+
+
+def video_detail(library, request, slug):
+    """One video of the library, embedded in the reader's language."""
+    video = get_object_or_404(library.videos(), slug=slug)
+    response = library.render(
+        request,
+        template="conference/video_page.html",
+        context_overrides={
+            "video": video,
+            "theme": library.conference.theme_titles().get(video.theme.code) if video.theme_id else None,
+            "embed_url": video.embed_url(request.LANGUAGE_CODE),
+        },
+    )
+    return mark_cacheable(response)
+
+
+def showcase_index(showcase_page, request):
+    """The showcase page: its introduction and guidelines."""
+    return mark_cacheable(showcase_page.render(request))
 
 
 def _submit(showcase_page, request):
@@ -171,8 +223,20 @@ def _submit(showcase_page, request):
 
 
 def showcase_submit(showcase_page, request):
+    """The form where a signed-in reader proposes a showcase video (GET shows it, POST submits it)."""
     if request.method not in ("GET", "POST"):
         return HttpResponse(status=405, headers={"Allow": "GET, POST"})
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     return _submit(showcase_page, request)
+
+
+def showcase_mine(showcase_page, request):
+    """The signed-in reader's showcase submissions to this conference."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return showcase_page.render(
+        request,
+        template="conference/showcase_mine.html",
+        context_overrides={"submissions": showcase_page.submissions_of(request.user)},
+    )

@@ -2,11 +2,8 @@
 
 import zoneinfo
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -18,9 +15,6 @@ from wagtail.search import index
 
 from lms.core.blocks import BodyStreamBlock
 from lms.core.models import BasePage
-from lms.core.page_cache import mark_cacheable
-
-VIDEOS_PER_PAGE = 12
 
 
 def validate_time_zone(value):
@@ -224,41 +218,15 @@ class VideoLibraryPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        from ..forms import VideoFilterForm
+        from ..views import video_library
 
-        videos = self.videos()
-        form = VideoFilterForm(self.conference, videos, request.GET or None)
-        status = 200
-        if form.is_bound and not form.is_valid():
-            status = 400
-        elif form.is_bound:
-            videos = form.filter(videos)
-        page_obj = Paginator(videos, VIDEOS_PER_PAGE).get_page(request.GET.get("page"))
-        response = self.render(
-            request,
-            context_overrides={
-                "form": form,
-                "page_obj": page_obj,
-                "extra_query": form.query_string() if form.is_bound and status == 200 else "",
-                "themes": self.conference.theme_titles(),
-            },
-        )
-        response.status_code = status
-        return mark_cacheable(response)
+        return video_library(self, request)
 
     @path("<slug:slug>/", name="video")
     def video(self, request, slug):
-        video = get_object_or_404(self.videos(), slug=slug)
-        response = self.render(
-            request,
-            template="conference/video_page.html",
-            context_overrides={
-                "video": video,
-                "theme": self.conference.theme_titles().get(video.theme.code) if video.theme_id else None,
-                "embed_url": video.embed_url(request.LANGUAGE_CODE),
-            },
-        )
-        return mark_cacheable(response)
+        from ..views import video_detail
+
+        return video_detail(self, request, slug)
 
 
 class ShowcasePage(RoutablePageMixin, BasePage):
@@ -287,7 +255,9 @@ class ShowcasePage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        return mark_cacheable(self.render(request))
+        from ..views import showcase_index
+
+        return showcase_index(self, request)
 
     @path("submit/", name="submit")
     def submit(self, request):
@@ -297,13 +267,9 @@ class ShowcasePage(RoutablePageMixin, BasePage):
 
     @path("my-submissions/", name="mine")
     def mine(self, request):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return self.render(
-            request,
-            template="conference/showcase_mine.html",
-            context_overrides={"submissions": self.submissions_of(request.user)},
-        )
+        from ..views import showcase_mine
+
+        return showcase_mine(self, request)
 
 
 class HowToGuidePage(BasePage):
