@@ -7,6 +7,7 @@ import time
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from courses import services
 from courses.demo.h5p import zip_files
@@ -59,9 +60,22 @@ def open_sco(chromium, server, learner, lesson, position=0, lesson_script_delay=
     page.set_default_timeout(TIMEOUT_MS)
     if lesson_script_delay:
         page.route("**/scorm-lesson*.js", lambda route: (time.sleep(lesson_script_delay), route.continue_()))
+    # What the commits got back, for the message of a test that fails waiting for one.
+    page.commits = []
+    page.on("response", lambda response: "/commit/" in response.url and page.commits.append(response.status))
+    page.on("requestfailed", lambda request: "/commit/" in request.url and page.commits.append(request.failure))
     log_in(page, server, learner)
     page.goto(f"{server.url}{lesson.url}launch/{position}/")
     return context, page, page.frame_locator("#scorm-frame").frame_locator("#sco")
+
+
+def wait_until_completed(page):
+    """The lesson page says the SCO's item is complete (the answer to a commit)."""
+    status = page.get_by_role("status")
+    try:
+        status.get_by_text("You completed this part of the lesson.").wait_for()
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"the lesson says {status.all_inner_texts()}; the commits got {page.commits}") from None
 
 
 def wait_for(condition, page):
@@ -99,8 +113,10 @@ def test_scorm_2004_suspends_resumes_on_a_fresh_browser_and_completes(origins, c
     sco.get_by_label("Members").check()
     sco.get_by_role("button", name="Check").click()
     sco.get_by_text("Correct: you passed.").wait_for()
-    page.get_by_role("status").get_by_text("You completed this part of the lesson.").wait_for()
+    wait_until_completed(page)
     page.screenshot(path="test-artifacts/screenshots/scorm_2004_completed.png", full_page=True)
+    # The SCO finishes after its last commit: let the second session's terminating commit land first.
+    wait_for(lambda: ScormCommit.objects.filter(terminated=True).count() == 2, page)
     context.close()
 
     attempt.refresh_from_db()
@@ -122,7 +138,7 @@ def test_scorm_12_completes_by_its_mastery_score(origins, chromium, learner, cou
     context, page, sco = open_sco(chromium, origins, learner, lesson, lesson_script_delay=2)
     sco.get_by_label("Members").check()
     sco.get_by_role("button", name="Check").click()
-    page.get_by_role("status").get_by_text("You completed this part of the lesson.").wait_for()
+    wait_until_completed(page)
     # The SCO finishes after its last commit: let the terminating commit land before the browser goes.
     wait_for(lambda: ScormCommit.objects.filter(terminated=True).exists(), page)
     context.close()
@@ -147,7 +163,7 @@ def test_a_two_sco_organisation_is_two_outline_items(origins, chromium, learner,
     context, page, sco = open_sco(chromium, origins, learner, lesson, position=1)
     sco.get_by_label("Yes").check()
     sco.get_by_role("button", name="Check").click()
-    page.get_by_role("status").get_by_text("You completed this part of the lesson.").wait_for()
+    wait_until_completed(page)
     context.close()
     assert ItemProgress.objects.get(item_key=second.item_key).completed_at is not None
     assert not ItemProgress.objects.filter(item_key=first.item_key, completed_at__isnull=False).exists()
