@@ -159,12 +159,6 @@ class PackageLessonPage(CourseItemPage):
 
         return returned(self, request)
 
-    @path("scorm/<int:position>/commit/", name="scorm_commit")
-    def scorm_commit(self, request, position):
-        from ..scorm.views import commit
-
-        return commit(self, request, position)
-
 
 def package_items_by_package(package_ids):
     """{package id: [items in order]} for the given packages, in one query (for course outlines)."""
