@@ -23,7 +23,6 @@ import json
 import os
 import statistics
 import sys
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -31,7 +30,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.pace import Pace, pauses
+from bench.pace import Pace, at_once, pauses
 from bench.xapi_ingest import free_port, manage, platform_env, start_platform
 
 NS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
@@ -129,13 +128,7 @@ def run_learners(port, authorization, package_id, args, pause, first_unit):
             reference.append(time.perf_counter() - before)
             pace.between()
 
-    threads = [threading.Thread(target=learner, args=(number,)) for number in range(args.learners)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
+    elapsed = at_once(learner, [(number,) for number in range(args.learners)])
     count = len(timings["whole launch"])
     pace = f"{pause:g} s on average in a unit" if pause else "back to back (saturation)"
     print(
@@ -183,12 +176,9 @@ def main():
         print(f"import of a 1,000-AU cmi5.xml: {import_seconds:.2f} s (target under 30 s)")
 
         # Warm up as a live server is: each worker has built the package's course definition once.
-        warmers = [threading.Thread(target=launch_once, args=(Client(port, authorization), package_id, {
-            name: [] for name in STEPS}, new_actor())) for _ in range(4 * args.workers)]  # fmt: skip
-        for thread in warmers:
-            thread.start()
-        for thread in warmers:
-            thread.join()
+        warm_up = {name: [] for name in STEPS}
+        at_once(launch_once, [(Client(port, authorization), package_id, warm_up, new_actor())
+                              for _ in range(4 * args.workers)])  # fmt: skip
         for number, pause in enumerate(args.pauses):
             first_unit = number * args.learners * args.launches
             run_learners(port, authorization, package_id, args, pause, first_unit)

@@ -1,7 +1,21 @@
-"""How long a simulated learner waits between two requests, so that concurrent learners do not move in step."""
+"""Simulated learners: how long one waits between two requests, so that concurrent learners do not move in
+step, and running them all at once."""
 
 import random
+import threading
 import time
+
+
+def at_once(target, arguments):
+    """Call ``target(*args)`` for each of ``arguments``, each in a thread of its own, all at once; returns the
+    seconds until the last has returned."""
+    threads = [threading.Thread(target=target, args=args) for args in arguments]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started
 
 
 class Pace:

@@ -27,6 +27,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.pace import at_once
+
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 
@@ -213,11 +217,7 @@ def drive(port, page, readers, seconds, clients):
             latencies.extend(mine)
             errors[0] += failed
 
-    threads = [threading.Thread(target=client) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    at_once(client, [()] * clients)
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [latencies[0]] * 99
     return len(latencies) / seconds, quantiles[49] * 1000, quantiles[94] * 1000, errors[0]
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.pace import Pace, pauses
+from bench.pace import Pace, at_once, pauses
 from bench.pages import CEILING, CSRF_SECRET, PROJECT_DIR, free_port, start_server
 
 SETUP = """
@@ -131,11 +131,7 @@ def run_learners(learners, commits, pause, target):
             latencies.extend(mine)
             errors[0] += failed
 
-    threads = [threading.Thread(target=learner, args=(number,)) for number in range(learners)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    at_once(learner, [(number,) for number in range(learners)])
     return latencies, errors[0]
 
 

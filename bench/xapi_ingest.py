@@ -31,11 +31,14 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import uuid
 from pathlib import Path
 from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.pace import at_once
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 ARTIFACTS = PROJECT_DIR / "test-artifacts"
@@ -101,13 +104,7 @@ def drive(port, path, authorization, bodies, clients):
             if response.status != 200:
                 errors.append(response.status)
 
-    threads = [threading.Thread(target=client, args=(chunk,)) for chunk in chunks]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
+    elapsed = at_once(client, [(chunk,) for chunk in chunks])
     if errors:
         print(f"  {len(errors)} requests failed, e.g. HTTP {errors[0]}")
     return elapsed
