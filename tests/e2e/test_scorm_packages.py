@@ -60,22 +60,32 @@ def open_sco(chromium, server, learner, lesson, position=0, lesson_script_delay=
     page.set_default_timeout(TIMEOUT_MS)
     if lesson_script_delay:
         page.route("**/scorm-lesson*.js", lambda route: (time.sleep(lesson_script_delay), route.continue_()))
-    # What the commits got back, for the message of a test that fails waiting for one.
-    page.commits = []
+    # What the commits got back and what the page and its frames logged, for the message of a test that fails
+    # waiting for a text.
+    page.commits, page.errors = [], []
     page.on("response", lambda response: "/commit/" in response.url and page.commits.append(response.status))
     page.on("requestfailed", lambda request: "/commit/" in request.url and page.commits.append(request.failure))
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
     log_in(page, server, learner)
     page.goto(f"{server.url}{lesson.url}launch/{position}/")
     return context, page, page.frame_locator("#scorm-frame").frame_locator("#sco")
 
 
+def wait_for_text(scope, text, page):
+    """Wait until ``text`` shows in ``scope`` (the SCO's frame or the lesson page's status)."""
+    try:
+        scope.get_by_text(text).wait_for()
+    except PlaywrightTimeoutError:
+        status = page.get_by_role("status").all_inner_texts()
+        raise AssertionError(
+            f"{text!r} never showed; the lesson says {status}, the commits got {page.commits}, errors {page.errors}"
+        ) from None
+
+
 def wait_until_completed(page):
     """The lesson page says the SCO's item is complete (the answer to a commit)."""
-    status = page.get_by_role("status")
-    try:
-        status.get_by_text("You completed this part of the lesson.").wait_for()
-    except PlaywrightTimeoutError:
-        raise AssertionError(f"the lesson says {status.all_inner_texts()}; the commits got {page.commits}") from None
+    wait_for_text(page.get_by_role("status"), "You completed this part of the lesson.", page)
 
 
 def wait_for(condition, page):
@@ -100,7 +110,7 @@ def test_scorm_2004_suspends_resumes_on_a_fresh_browser_and_completes(origins, c
     sco.get_by_label("The vendor").check()
     assert page.frames[1].url.startswith(settings.PACKAGE_CONTENT_ORIGIN)
     sco.get_by_role("button", name="Save and leave").click()
-    sco.get_by_text("Saved. You can close this lesson").wait_for()
+    wait_for_text(sco, "Saved. You can close this lesson", page)
     wait_for(lambda: ScormCommit.objects.filter(terminated=True).exists(), page)
     attempt = ScormAttempt.objects.get(user=learner, item_key=item.item_key)
     assert attempt.exit == "suspend" and attempt.location == "question-1"
@@ -108,11 +118,11 @@ def test_scorm_2004_suspends_resumes_on_a_fresh_browser_and_completes(origins, c
     context.close()
 
     context, page, sco = open_sco(chromium, origins, learner, lesson)
-    sco.get_by_text("Welcome back: you were at question-1.").wait_for()
+    wait_for_text(sco, "Welcome back: you were at question-1.", page)
     assert sco.get_by_label("The vendor").is_checked()
     sco.get_by_label("Members").check()
     sco.get_by_role("button", name="Check").click()
-    sco.get_by_text("Correct: you passed.").wait_for()
+    wait_for_text(sco, "Correct: you passed.", page)
     wait_until_completed(page)
     page.screenshot(path="test-artifacts/screenshots/scorm_2004_completed.png", full_page=True)
     # The SCO finishes after its last commit: let the second session's terminating commit land first.
