@@ -102,7 +102,7 @@ def commit(request, lesson_id, position):
     the page tree cost a third of each commit."""
     if request.method != "POST":
         return JsonResponse({"error": "POST a commit"}, status=405, headers={"Allow": "POST"})
-    page = PackageLessonPage.objects.live().filter(pk=lesson_id).first()
+    page = PackageLessonPage.objects.live().filter(pk=lesson_id).select_related("locale").first()
     if page is None:
         raise Http404
     if not all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):

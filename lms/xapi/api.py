@@ -136,15 +136,11 @@ def record(
     ``grouping`` are :class:`Activity` objects for the context; ``language`` the language the learner used;
     ``extensions`` context extensions; ``timestamp`` when it happened (a datetime, now by default).
     ``event_key`` tells apart repeated events of the same kind (an attempt number); recording the same event
-    twice stores it once and returns the first row. Raises :class:`StatementError` if the statement is invalid.
+    twice stores it once. Returns the id of the stored statement (a UUID). Raises :class:`StatementError` if the
+    statement is invalid.
     """
     actor = actor_for(user)
     statement_id = statement_id_for(actor, verb, activity, registration, event_key)
-    existing = Statement.objects.filter(statement_id=statement_id).first()
-    if existing is not None:
-        if existing.authority_key == agent_key(platform_authority()):
-            return existing  # the same event, recorded before
-        statement_id = _id_taken(statement_id, existing)
     statement = {"id": str(statement_id), "actor": actor, "verb": verb.as_xapi(), "object": activity.as_xapi()}
     if result:
         statement["result"] = result
@@ -166,8 +162,26 @@ def record(
     statement["context"] = context
     if timestamp:
         statement["timestamp"] = format_timestamp(timestamp)
+    if _stored_anew(statement, user):
+        return statement_id
+    existing = Statement.objects.get(statement_id=statement_id)
+    if existing.authority_key == agent_key(platform_authority()):
+        return statement_id  # the same event, recorded before
+    statement["id"] = str(_id_taken(statement_id, existing))
     save_statements([statement], platform_authority(), user=user)
-    return Statement.objects.get(statement_id=statement_id)
+    return uuid.UUID(statement["id"])
+
+
+def _stored_anew(statement, user):
+    """Store a platform statement; False when its id was stored already (whatever the content), which the
+    store's one look-up tells, so a new event costs no look-up of its own."""
+    try:
+        _ids, fresh = save_statements([statement], platform_authority(), user=user)
+    except StoreError as error:
+        if error.status != 409:
+            raise
+        return False
+    return bool(fresh)
 
 
 def statements_for(user):

@@ -40,8 +40,10 @@ def pseudonym(user):
     """The stable pseudonymous id of ``user`` (created on first use, never reused)."""
     from .models import LearnerIdentity
 
-    identity, _created = LearnerIdentity.objects.get_or_create(user=user)
-    return str(identity.pseudonym)
+    if "_xapi_pseudonym" not in user.__dict__:  # kept on the user object, as Django keeps its permissions
+        identity, _created = LearnerIdentity.objects.get_or_create(user=user)
+        user._xapi_pseudonym = str(identity.pseudonym)
+    return user._xapi_pseudonym
 
 
 def learner_agent(user):

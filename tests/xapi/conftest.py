@@ -7,7 +7,8 @@ import uuid
 import pytest
 from django.test import Client
 
-from lms.xapi.models import LRSClient
+from lms.xapi import api
+from lms.xapi.models import LRSClient, Statement
 
 VERSION = {"HTTP_X_EXPERIENCE_API_VERSION": "1.0.3"}
 
@@ -96,3 +97,8 @@ def statement(**overrides):
 
 def new_id():
     return str(uuid.uuid4())
+
+
+def recorded(*args, **kwargs):
+    """``api.record(...)``, and the row of the statement it stored."""
+    return Statement.objects.get(statement_id=api.record(*args, **kwargs))

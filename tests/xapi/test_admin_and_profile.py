@@ -11,6 +11,8 @@ from lms.accounts.factories import UserFactory
 from lms.xapi import api, vocabulary
 from lms.xapi.models import ForwardingTarget, LRSClient, OutboxEntry
 
+from .conftest import recorded
+
 pytestmark = pytest.mark.django_db
 
 
@@ -50,7 +52,7 @@ def test_an_administrator_configures_an_external_lrs(admin_client):
 def test_the_outbox_view_lists_waiting_statements_and_retries_them(admin_client, settings):
     target = ForwardingTarget.objects.create(name="Down", endpoint="http://127.0.0.1:9/xapi/", is_active=False)
     learner = UserFactory()
-    row = api.record(learner, vocabulary.LAUNCHED, api.Activity("http://example.org/a", vocabulary.LESSON, {"en": "A"}))
+    row = recorded(learner, vocabulary.LAUNCHED, api.Activity("http://example.org/a", vocabulary.LESSON, {"en": "A"}))
     entry = OutboxEntry.objects.create(
         target=target, statement=row, status="failed", attempts=12, last_error="HTTP 503"
     )
@@ -67,8 +69,8 @@ def test_the_outbox_filters_by_status_and_downloads_as_csv(admin_client):
     down = ForwardingTarget.objects.create(name="Down", endpoint="http://127.0.0.1:9/down/", is_active=False)
     activity = api.Activity("http://example.org/a", vocabulary.LESSON, {"en": "A"})
     learner = UserFactory()
-    failed = api.record(learner, vocabulary.LAUNCHED, activity)
-    pending = api.record(learner, vocabulary.EXPERIENCED, activity)
+    failed = recorded(learner, vocabulary.LAUNCHED, activity)
+    pending = recorded(learner, vocabulary.EXPERIENCED, activity)
     OutboxEntry.objects.create(target=down, statement=failed, status="failed", attempts=3, last_error="=HTTP 503")
     OutboxEntry.objects.create(target=up, statement=pending, status="pending")
     OutboxEntry.objects.create(target=up, statement=failed, status="sent")

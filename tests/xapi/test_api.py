@@ -10,6 +10,8 @@ from lms.accounts.factories import UserFactory
 from lms.xapi import api, vocabulary
 from lms.xapi.models import Statement, StatementIdConflict, XapiSettings
 
+from .conftest import recorded
+
 pytestmark = pytest.mark.django_db
 
 
@@ -33,7 +35,7 @@ def lesson():
 
 
 def test_record_stores_a_valid_statement_with_the_learner_as_a_pseudonymous_account(learner, lesson, course):
-    row = api.record(learner, vocabulary.COMPLETED, lesson, result={"completion": True}, parents=[course])
+    row = recorded(learner, vocabulary.COMPLETED, lesson, result={"completion": True}, parents=[course])
     data = row.data
     pseudonym = data["actor"]["account"]["name"]
     assert data["actor"] == {"objectType": "Agent", "account": {"homePage": "http://testserver", "name": pseudonym}}
@@ -55,9 +57,9 @@ def test_the_pseudonym_is_stable_and_differs_between_learners(learner):
 
 def test_the_same_event_recorded_twice_is_stored_once(learner, lesson):
     registration = uuid.uuid4()
-    first = api.record(learner, vocabulary.COMPLETED, lesson, registration=registration)
-    second = api.record(learner, vocabulary.COMPLETED, lesson, registration=registration)
-    third = api.record(learner, vocabulary.COMPLETED, lesson, registration=registration, event_key="attempt-2")
+    first = recorded(learner, vocabulary.COMPLETED, lesson, registration=registration)
+    second = recorded(learner, vocabulary.COMPLETED, lesson, registration=registration)
+    third = recorded(learner, vocabulary.COMPLETED, lesson, registration=registration, event_key="attempt-2")
     assert first.pk == second.pk != third.pk
     assert Statement.objects.count() == 2
     assert first.registration == registration
@@ -77,7 +79,7 @@ def test_record_refuses_an_invalid_statement_naming_the_field(learner, lesson):
 
 def test_timestamp_language_and_extensions_are_kept(learner, lesson):
     when = datetime(2026, 5, 1, 12, 30, tzinfo=UTC)
-    row = api.record(
+    row = recorded(
         learner, vocabulary.PROGRESSED, lesson, timestamp=when, language="fr",
         extensions={vocabulary.EXTENSION_PROGRESS: 40},
     )  # fmt: skip
@@ -88,8 +90,8 @@ def test_timestamp_language_and_extensions_are_kept(learner, lesson):
 
 def test_statements_for_returns_the_learners_statements_newest_first(learner, lesson, course):
     other = UserFactory()
-    first = api.record(learner, vocabulary.LAUNCHED, lesson)
-    second = api.record(learner, vocabulary.COMPLETED, course)
+    first = recorded(learner, vocabulary.LAUNCHED, lesson)
+    second = recorded(learner, vocabulary.COMPLETED, course)
     api.record(other, vocabulary.LAUNCHED, lesson)
     assert list(api.statements_for(learner)) == [second, first]
 
@@ -98,7 +100,7 @@ def test_an_administrator_may_choose_the_email_address_as_identity(learner, less
     settings_row = XapiSettings.load()
     settings_row.learner_identity = XapiSettings.Identity.MBOX
     settings_row.save()
-    row = api.record(learner, vocabulary.LAUNCHED, lesson)
+    row = recorded(learner, vocabulary.LAUNCHED, lesson)
     assert row.data["actor"] == {"objectType": "Agent", "mbox": "mailto:ana@example.org"}
     assert list(api.statements_for(learner)) == [row]
 
@@ -109,7 +111,7 @@ def test_activity_iris_are_the_same_in_every_language():
 
 def test_query_finds_statements_for_reports(learner, lesson, course):
     other = UserFactory()
-    completed = api.record(learner, vocabulary.COMPLETED, lesson, parents=[course])
+    completed = recorded(learner, vocabulary.COMPLETED, lesson, parents=[course])
     api.record(other, vocabulary.LAUNCHED, lesson, parents=[course])
     assert list(api.query(verb=vocabulary.COMPLETED, activity=lesson)) == [completed]
     assert api.query(activity=course).count() == 0
@@ -136,7 +138,7 @@ def test_a_platform_statement_whose_id_is_taken_is_stored_under_another_and_show
     client, secret = make_client()
     forged = statement(id=str(taken), actor=api.actor_for(learner), verb=vocabulary.PASSED.as_xapi())
     assert LRS(basic(client.key, secret)).post("statements", forged).status_code == 200
-    row = api.record(learner, vocabulary.FAILED, lesson, event_key="attempt-1")
+    row = recorded(learner, vocabulary.FAILED, lesson, event_key="attempt-1")
     assert row.statement_id != taken
     assert row.data["verb"]["id"] == vocabulary.FAILED.id
     assert row.data["authority"] == api.platform_authority()

@@ -14,7 +14,7 @@ from lms.accounts.factories import UserFactory
 from lms.xapi import api, forwarding, tasks, vocabulary
 from lms.xapi.models import ForwardingTarget, OutboxEntry
 
-from .conftest import LRS, basic, make_client, statement
+from .conftest import LRS, basic, make_client, recorded, statement
 from .external_lrs import ExternalLRS
 
 pytestmark = pytest.mark.django_db
@@ -40,13 +40,13 @@ def target(external_lrs):
 def record_events(count, target):
     """Record events, then run the sending task in this process (what a worker does after the commit)."""
     learner = UserFactory()
-    rows = []
+    ids = []
     for number in range(count):
         activity = api.Activity(api.activity_iri("lesson", f"lesson-{number}"), vocabulary.LESSON, {"en": "Lesson"})
         with transaction.atomic():
-            rows.append(api.record(learner, vocabulary.COMPLETED, activity))
+            ids.append(str(api.record(learner, vocabulary.COMPLETED, activity)))
     tasks.deliver_outbox(target.pk)
-    return [str(row.statement_id) for row in rows]
+    return ids
 
 
 def test_the_outbox_is_written_in_the_statements_transaction(db):
@@ -107,7 +107,7 @@ def test_attempts_stop_at_the_cap_and_wait_for_an_administrator(target, external
 def test_a_statement_the_target_already_holds_counts_as_delivered(target, external_lrs):
     learner = UserFactory()
     activity = api.Activity("http://example.org/held", vocabulary.LESSON, {"en": "Held"})
-    row = api.record(learner, vocabulary.COMPLETED, activity)
+    row = recorded(learner, vocabulary.COMPLETED, activity)
     external_lrs.post(forwarding.outgoing(row.data))
     assert forwarding.deliver(target) == (1, 0)
     assert external_lrs.statement_ids().count(str(row.statement_id)) == 1

@@ -64,7 +64,7 @@ def record_events(count, prefix):
     for number in range(count):
         activity = api.Activity(api.activity_iri("lesson", f"{prefix}-{number}"), vocabulary.LESSON, {"en": "L"})
         with transaction.atomic():
-            ids.append(str(api.record(learner, vocabulary.COMPLETED, activity).statement_id))
+            ids.append(str(api.record(learner, vocabulary.COMPLETED, activity)))
     return ids
 
 

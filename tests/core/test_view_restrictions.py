@@ -1,0 +1,30 @@
+"""The platform's pages find their view restrictions in one query, with the same answer as Wagtail's two."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from lms.core.factories import StandardPageFactory
+
+
+def test_view_restrictions_are_wagtails_own_in_one_query(home):
+    members = StandardPageFactory(parent=home, title="Members", slug="members")
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    report = StandardPageFactory(parent=members, title="Report", slug="report")
+    PageViewRestriction.objects.create(page=report, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    StandardPageFactory(parent=home, title="Open", slug="open")
+    # An alias has its source's restrictions, not those of the aliases' own ancestors.
+    copy = members.create_alias(parent=StandardPageFactory(parent=home, title="Copies", slug="copies"))
+    members.create_alias(parent=home, update_slug="members-alias", recursive=True)
+    assert copy.alias_of_id == members.pk
+
+    pages = [page.specific for page in Page.objects.filter(depth__gt=1)]
+    for page in pages:
+        with CaptureQueriesContext(connection) as queries:
+            ours = set(page.get_view_restrictions())
+        assert len(queries) == 1, page.url_path
+        assert ours == set(Page.get_view_restrictions(page)), page.url_path
+    by_slug = {page.slug: {r.restriction_type for r in page.get_view_restrictions()} for page in pages}
+    assert by_slug["report"] == {"login", "password"}
+    assert by_slug["members-alias"] == {"login"}
+    assert by_slug["open"] == set()
