@@ -120,7 +120,7 @@ def prepare_database(env, learners):
         "def learner(email, courses):\n"
         "    user, _ = get_user_model().objects.get_or_create(email=email)\n"
         "    session = SessionStore(); session['_auth_user_id'] = str(user.pk)\n"
-        "    session['_auth_user_backend'] = 'django.contrib.auth.backends.ModelBackend'\n"
+        "    session['_auth_user_backend'] = 'lms.accounts.backends.ModelBackend'\n"
         "    session['_auth_user_hash'] = user.get_session_auth_hash(); session.create()\n"
         "    for course in courses: services.enrol(user, course)\n"
         "    print(session.session_key)\n"

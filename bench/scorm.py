@@ -57,7 +57,7 @@ for number in range(LEARNERS):
     user, _ = get_user_model().objects.get_or_create(email=f"bench-scorm-{number}@example.org")
     services.enrol(user, course)
     session = SessionStore(); session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_backend"] = "lms.accounts.backends.ModelBackend"
     session["_auth_user_hash"] = user.get_session_auth_hash(); session.create()
     sessions.append(session.session_key)
 from django.urls import reverse

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ..models import CompletionRule, CoursePage, Enrolment, ItemProgress, Outline, QuizPage
@@ -74,16 +74,12 @@ class CourseState:
         return items[start].page
 
 
-def _enrolment_for(user, course):
-    if not getattr(user, "is_authenticated", False) or course is None:
-        return None
-    return Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
-
-
 def enrolment_for(user, course):
     """The learner's enrolment in ``course`` (any translation) or None, in one query, without the outline that
     :func:`course_state` builds; ``enrolment.user`` is ``user`` itself, not read again."""
-    enrolment = _enrolment_for(user, course)
+    if not getattr(user, "is_authenticated", False) or course is None:
+        return None
+    enrolment = Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
     if enrolment is not None:
         enrolment.user = user
     return enrolment
@@ -91,7 +87,7 @@ def enrolment_for(user, course):
 
 def course_state(user, course, enrolment=None):
     """The learner's enrolment and outline with completed items marked (a fixed number of queries)."""
-    enrolment = enrolment or _enrolment_for(user, course)
+    enrolment = enrolment or enrolment_for(user, course)
     outline = course.outline() if course else Outline()
     if enrolment:
         rows = dict(ItemProgress.objects.filter(enrolment=enrolment).values_list("item_key", "completed_at"))
@@ -119,12 +115,12 @@ def _item_type(page):
     return ItemProgress.ItemType.QUIZ if isinstance(page, QuizPage) else ItemProgress.ItemType.LESSON
 
 
-def open_item(enrolment, page, *, started=False):
+def open_item(enrolment, page, *, started=None):
     """The learner opened a lesson or quiz: remember it for "continue", and record the first visit.
 
-    Re-reading the same item writes nothing until ``ACTIVITY_RESOLUTION`` has passed, so reading stays a read;
-    ``started`` says the learner's state already shows the item opened (``CourseState.has_started``), and then
-    such a re-read costs no query at all.
+    Re-reading the same item writes nothing until ``ACTIVITY_RESOLUTION`` has passed, so reading stays a read.
+    ``started`` says whether the learner's state shows the item opened (``CourseState.has_started``; None when
+    the caller does not know): a re-read then costs no query at all, and a first read no look-up.
     """
     key = page.translation_key
     if (
@@ -133,7 +129,7 @@ def open_item(enrolment, page, *, started=False):
         and timezone.now() - enrolment.last_activity_at <= ACTIVITY_RESOLUTION
     ):
         return None
-    return _open(enrolment, page, key, _item_type(page), page.title)
+    return _open(enrolment, page, key, _item_type(page), page.title, started)
 
 
 def open_package_item(enrolment, page, package_item):
@@ -141,20 +137,30 @@ def open_package_item(enrolment, page, package_item):
     return _open(enrolment, page, package_item.item_key, ItemProgress.ItemType.PACKAGE, package_item.title)
 
 
-def _open(enrolment, page, key, item_type, title):
+def _open(enrolment, page, key, item_type, title, started=None):
     now = timezone.now()
-    progress = ItemProgress.objects.filter(enrolment=enrolment, item_key=key).first()
+    if started is None:
+        started = ItemProgress.objects.filter(enrolment=enrolment, item_key=key).exists()
     with transaction.atomic():
-        if progress is None:
-            progress, created = ItemProgress.objects.get_or_create(
-                enrolment=enrolment,
-                item_key=key,
-                defaults={"item_id": page.pk, "item_type": item_type, "item_title": title, "started_at": now},
-            )
-            if created and item_type != ItemProgress.ItemType.PACKAGE:
+        if not started:
+            progress = _first_visit(enrolment, page, key, item_type, title, now)
+            if progress and item_type != ItemProgress.ItemType.PACKAGE:
                 statements.item_opened(enrolment, page, progress)
         if enrolment.last_item_key != key or now - enrolment.last_activity_at > ACTIVITY_RESOLUTION:
             _touch(enrolment, key, now)
+
+
+def _first_visit(enrolment, page, key, item_type, title, now):
+    """The item's progress row, made now; None when it exists already (opened in another language, or by a
+    request of the same learner at the same moment)."""
+    try:
+        with transaction.atomic():
+            return ItemProgress.objects.create(
+                enrolment=enrolment, item_key=key, item_id=page.pk, item_type=item_type, item_title=title,
+                started_at=now,
+            )  # fmt: skip
+    except IntegrityError:
+        return None
 
 
 def _touch(enrolment, key, now):
