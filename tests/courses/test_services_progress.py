@@ -3,6 +3,7 @@ from django.http import QueryDict
 
 from courses import services
 from courses.models import Certificate, Enrolment, ItemProgress, QuestionAnswer, QuizAttempt
+from lms.xapi.models import Statement
 
 from .conftest import correct_answers, wrong_answers
 
@@ -91,3 +92,13 @@ def test_progress_made_in_french_counts_in_english(learner, course, course_fr, l
     assert state.enrolment == enrolment
     assert state.next_item.translation_key == lessons[1].translation_key
     assert state.next_item.locale.language_code == "en"
+
+
+def test_a_first_visit_the_state_missed_is_recorded_once(learner, course, lessons):
+    """Two requests of the same learner, each with a state that says the lesson is new: one row, one statement."""
+    enrolment, _created = services.enrol(learner, course)
+    statements = Statement.objects.count()
+    services.open_item(enrolment, lessons[0], started=False)
+    services.open_item(enrolment, lessons[0], started=False)
+    assert ItemProgress.objects.filter(enrolment=enrolment, item_key=lessons[0].translation_key).count() == 1
+    assert Statement.objects.count() == statements + 1
