@@ -49,12 +49,30 @@ def _merge(cmi, fields):
     return cmi
 
 
+def _navigation(page, item):
+    """Where the learner can go from ``item``: the SCOs before and after it in the organisation, any SCO by its
+    identifier, and back to the lesson. The launch page links the first two (the LMS's own navigation); a SCORM
+    2004 SCO may ask for any of them with ``adl.nav.request`` (continue, previous, choice, exit and the like)."""
+    scos = list(page.package_items().values_list("position", "publisher_id", "title"))
+    launch = {position: page.url + page.reverse_subpage("launch", args=[position]) for position, _id, _title in scos}
+    index = next(number for number, (position, _id, _title) in enumerate(scos) if position == item.position)
+    before, after = scos[index - 1] if index else None, scos[index + 1] if index + 1 < len(scos) else None
+    return {
+        "previous": before and {"url": launch[before[0]], "title": before[2]},
+        "continue": after and {"url": launch[after[0]], "title": after[2]},
+        "choice": {identifier: launch[position] for position, identifier, _title in scos},
+        "exit": page.url,
+    }
+
+
 def launch(page, request, item, enrolment):
-    """The launch page of one SCO: the bridge's frame and what the runtime resumes from."""
+    """The launch page of one SCO: the bridge's frame, what the runtime resumes from, and where it may lead."""
     version, _runtime = RUNTIMES[item.package.kind]
     data = services.scorm_launch_data(request.user, item, version)
     position = item.position
+    navigation = _navigation(page, item)
     config = {
+        "navigation": navigation,
         "commitUrl": reverse("courses:scorm_commit", args=[page.pk, position]),
         "contentOrigin": settings.PACKAGE_CONTENT_ORIGIN,
         "session": uuid.uuid4().hex,
@@ -69,7 +87,9 @@ def launch(page, request, item, enrolment):
     }
     bridge = settings.PACKAGE_CONTENT_ORIGIN + reverse("packages:scorm_bridge", args=[item.package_id, position])
     context = page.get_context(request)
-    context.update({"item": item, "bridge_url": bridge, "config": config, "attempt": data["attempt"]})
+    context.update(
+        {"item": item, "bridge_url": bridge, "config": config, "attempt": data["attempt"], "navigation": navigation}
+    )
     response = TemplateResponse(request, "courses/scorm/launch.html", context)
     add_never_cache_headers(response)  # per learner, and its session id is new on every launch
     return response

@@ -1,7 +1,8 @@
 // The SCORM bridge on the content origin: it hosts scorm-again's real API (API for SCORM 1.2, API_1484_11 for
 // SCORM 2004) where the SCO looks for it, its parent, so every call is answered at once with the full data
 // model and error codes. What the SCO commits is relayed by postMessage to the lesson page on the platform's
-// origin, which alone holds the learner's session and posts it to the server.
+// origin, which alone holds the learner's session and posts it to the server. A SCORM 2004 SCO's navigation
+// request (adl.nav.request), which scorm-again raises when it terminates, is relayed the same way.
 (function () {
   var config = JSON.parse(document.getElementById("scorm-bridge").textContent);
   var frame = document.getElementById("sco");
@@ -27,6 +28,17 @@
     api.on(is2004 ? "Terminate" : "LMSFinish", function () {
       tell({ event: "commit", cmi: snapshot(), terminated: true });
     });
+    if (is2004) {
+      api.adl.nav.request_valid.continue = launch.requestValid.continue ? "true" : "false";
+      api.adl.nav.request_valid.previous = launch.requestValid.previous ? "true" : "false";
+      var requests = {
+        SequenceNext: "continue", SequencePrevious: "previous", SequenceChoice: "choice", SequenceJump: "choice",
+        SequenceExit: "exit", SequenceExitAll: "exit", SequenceAbandon: "exit", SequenceAbandonAll: "exit",
+      };
+      Object.keys(requests).forEach(function (name) {
+        api.on(name, function (target) { tell({ event: "navigate", request: requests[name], target: target || "" }); });
+      });
+    }
     clearInterval(calling);
     if (is2004) window.API_1484_11 = api; else window.API = api;
     frame.src = config.sco;

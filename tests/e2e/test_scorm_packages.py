@@ -177,3 +177,28 @@ def test_a_two_sco_organisation_is_two_outline_items(origins, chromium, learner,
     context.close()
     assert ItemProgress.objects.get(item_key=second.item_key).completed_at is not None
     assert not ItemProgress.objects.filter(item_key=first.item_key, completed_at__isnull=False).exists()
+
+
+def test_a_scorm_2004_sco_goes_on_to_the_next_one_by_its_navigation_request(origins, chromium, learner, course):  # noqa: F811
+    lesson = scorm_lesson(course, "2004-4", scos=2)
+    services.enrol(learner, course)
+    first, second = lesson.package_items()
+    context, page, sco = open_sco(chromium, origins, learner, lesson)
+    sco.get_by_label("The vendor").check()
+    # The LMS told the first SCO a next one exists (adl.nav.request_valid.continue); it asks to continue.
+    sco.get_by_role("button", name="Next part").click()
+    page.wait_for_url(f"**{lesson.url}launch/1/")
+    wait_for_text(sco, "Is CSV open?", page)
+    assert not sco.get_by_role("button", name="Next part").is_visible()  # the last SCO: nothing to continue to
+    back = page.get_by_role("navigation", name="Parts of this lesson").get_by_role("link")
+    assert back.all_inner_texts() == ["Previous part: Deciding on ICT"]
+    page.screenshot(path="test-artifacts/screenshots/scorm_2004_next_sco.png", full_page=True)
+    sco.get_by_label("Yes").check()
+    sco.get_by_role("button", name="Check").click()
+    wait_until_completed(page)
+    wait_for(lambda: ScormCommit.objects.filter(terminated=True).count() == 2, page)
+    context.close()
+    left = ScormAttempt.objects.get(user=learner, item_key=first.item_key)
+    assert left.exit == "suspend" and left.suspend_data == '{"chosen":1}'  # stored before the page went on
+    assert ItemProgress.objects.get(item_key=second.item_key).completed_at is not None
+    assert "terminated" in verbs(learner, lesson, first)

@@ -1,6 +1,7 @@
 // A SCO of the platform's own making, for SCORM 1.2 and SCORM 2004: it finds the LMS's API where the standards
 // say (this window's parents, then its opener's), resumes from cmi.location and cmi.suspend_data, scores one
-// question and reports completion and success. Its question comes from sco-content.js beside it.
+// question and reports completion and success. Its question comes from sco-content.js beside it. In SCORM 2004,
+// when the LMS says there is a next SCO (adl.nav.request_valid.continue), it offers to go on to it.
 (function () {
   var content = window.SCO_CONTENT;
   // The standards' search: this window's parents, nearest first, then the opener's. A frame of another origin
@@ -85,6 +86,10 @@
     } catch (error) { /* not ours: start again */ }
   }
 
+  var next = document.getElementById("next");
+  next.hidden = !(api2004 && call.get("adl.nav.request_valid.continue") === "true");
+  next.addEventListener("click", function () { leave("continue"); });
+
   document.getElementById("check").addEventListener("submit", function (event) {
     event.preventDefault();
     var chosen = answers.querySelector("input:checked");
@@ -114,18 +119,21 @@
     call.commit("");
     call.finish("");
     finished = true;
+    next.hidden = true;
     document.getElementById("feedback").textContent = right ? "Correct: you passed." : "Not quite: you can try again.";
   });
 
-  function leave() {
+  // Suspend the attempt and end the session; ``request`` (SCORM 2004) asks the LMS to go somewhere next.
+  function leave(request) {
     if (finished) return;
     finished = true;
     call.set(KEYS.exit, "suspend");
     call.set(KEYS.time, sessionTime());
+    if (request) call.set("adl.nav.request", request);
     call.commit("");
     call.finish("");
     document.getElementById("feedback").textContent = "Saved. You can close this lesson and come back later.";
   }
-  document.getElementById("leave").addEventListener("click", leave);
-  window.addEventListener("pagehide", leave);
+  document.getElementById("leave").addEventListener("click", function () { leave(); });
+  window.addEventListener("pagehide", function () { leave(); });
 })();
