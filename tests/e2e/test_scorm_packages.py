@@ -202,3 +202,25 @@ def test_a_scorm_2004_sco_goes_on_to_the_next_one_by_its_navigation_request(orig
     assert left.exit == "suspend" and left.suspend_data == '{"chosen":1}'  # stored before the page went on
     assert ItemProgress.objects.get(item_key=second.item_key).completed_at is not None
     assert "terminated" in verbs(learner, lesson, first)
+
+
+def test_a_scorm_2004_sco_chooses_another_sco_or_exits_to_the_lesson(origins, chromium, learner, course):  # noqa: F811
+    lesson = scorm_lesson(course, "2004-4", scos=2)
+    services.enrol(learner, course)
+    first, _second = lesson.package_items()
+    context, page, sco = open_sco(chromium, origins, learner, lesson, position=1)
+    wait_for_text(sco, "Is CSV open?", page)
+
+    def request(value):
+        """What a SCO's own script does: set adl.nav.request, then end its session."""
+        frame = next(frame for frame in page.frames if frame.url.endswith("sco.html"))
+        frame.evaluate("(value) => { const api = window.parent.API_1484_11;"
+                       " api.SetValue('adl.nav.request', value); api.Terminate(''); }", value)  # fmt: skip
+
+    request(f"{{target={first.publisher_id}}}choice")
+    page.wait_for_url(f"**{lesson.url}launch/0/")
+    wait_for_text(sco, "Who decides on ICT?", page)
+    request("exitAll")
+    page.wait_for_url(f"{origins.url}{lesson.url}")
+    context.close()
+    assert ScormCommit.objects.filter(terminated=True).count() == 2
