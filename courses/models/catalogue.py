@@ -48,20 +48,19 @@ class CatalogPage(BasePage):
         return courses.select_related("topic", "cover_image", "locale").order_by("title")
 
     def get_context(self, request, *args, **kwargs):
-        from ..forms import CatalogFilterForm
+        from ..filters import CatalogFilter
         from ..services import progress_by_course
 
         context = super().get_context(request, *args, **kwargs)
-        form = CatalogFilterForm(request.GET or None, catalog=self)
-        courses = form.filter(self.courses())
-        page_obj = Paginator(courses, self.courses_per_page).get_page(request.GET.get("page"))
+        courses = CatalogFilter(request.GET or None, queryset=self.courses(), catalog=self)
+        page_obj = Paginator(courses.qs, self.courses_per_page).get_page(request.GET.get("page"))
         listed = list(page_obj.object_list)
         progress = progress_by_course(request.user, listed)
         hubs = hubs_of(listed)
         context.update(
-            filter_form=form,
+            filter=courses,
             page_obj=page_obj,
-            extra_query=form.query_string(),
+            extra_query=courses.query_string(),
             cards=[(course, progress.get(course.translation_key), hubs.get(course.pk)) for course in listed],
         )
         return context
