@@ -13,7 +13,8 @@ from lms.core.models import SiteSettings
 from lms.core.page_cache import mark_cacheable
 
 from . import calendars, frab, services, structured_data
-from .forms import ProgrammeFilterForm, ShowcaseSubmissionForm, VideoFilterForm
+from .filters import ProgrammeFilter, VideoFilter
+from .forms import ShowcaseSubmissionForm
 from .models import HowToGuidePage, ShowcasePage, VideoLibraryPage
 from .schedule import programme_days, remember_zone, session_times, visitor_zone_from
 
@@ -55,34 +56,26 @@ def conference_overview(conference, request):
 
 def programme(conference, request):
     """The programme by day in the visitor's time zone, filtered by the query."""
-    form = ProgrammeFilterForm(conference, request.GET or None)
-    sessions = conference.programme_sessions()
-    status, requested_zone = 200, None
-    if form.is_bound:
-        if form.is_valid():
-            sessions = form.filter(sessions)
-            if "tz" in request.GET:
-                requested_zone = form.cleaned_data["tz"]
-        else:
-            status = 400
+    sessions = ProgrammeFilter(request.GET or None, queryset=conference.programme_sessions(), conference=conference)
+    requested_zone = sessions.form.cleaned_data["tz"] if sessions.is_valid() and "tz" in request.GET else None
     visitor = visitor_zone_from(request, requested_zone)
-    if not form.is_bound or "tz" not in request.GET or status == 400:
-        form.initial["tz"] = visitor.name
+    if requested_zone is None:
+        sessions.form.initial["tz"] = visitor.name
     now = timezone.now()
     running, following = conference.now_and_next(now)
     response = conference.render(
         request,
         template="conference/programme.html",
         context_overrides={
-            "form": form,
+            "filter": sessions,
             "visitor_zone": visitor,
-            "days": programme_days(sessions, conference, visitor, now),
+            "days": programme_days(sessions.qs, conference, visitor, now),
             "now_sessions": [session_times(s, conference, visitor, now) for s in running],
             "next_sessions": [session_times(s, conference, visitor, now) for s in following],
             "webcal_url": calendar_subscription_url(conference, request),
         },
     )
-    response.status_code = status
+    response.status_code = 400 if sessions.invalid else 200
     if requested_zone is not None:
         remember_zone(response, visitor)
     return shareable(response, conference, now)
@@ -162,24 +155,18 @@ def schedule_json(conference, request):
 
 def video_library(library, request):
     """The video library, filtered by the query, a page of videos at a time."""
-    videos = library.videos()
-    form = VideoFilterForm(library.conference, videos, request.GET or None)
-    status = 200
-    if form.is_bound and not form.is_valid():
-        status = 400
-    elif form.is_bound:
-        videos = form.filter(videos)
-    page_obj = Paginator(videos, VIDEOS_PER_PAGE).get_page(request.GET.get("page"))
+    videos = VideoFilter(request.GET or None, queryset=library.videos(), conference=library.conference)
+    page_obj = Paginator(videos.qs, VIDEOS_PER_PAGE).get_page(request.GET.get("page"))
     response = library.render(
         request,
         context_overrides={
-            "form": form,
+            "filter": videos,
             "page_obj": page_obj,
-            "extra_query": form.query_string() if form.is_bound and status == 200 else "",
+            "extra_query": videos.query_string(),
             "themes": library.conference.theme_titles(),
         },
     )
-    response.status_code = status
+    response.status_code = 400 if videos.invalid else 200
     return mark_cacheable(response)
 
 
