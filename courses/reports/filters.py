@@ -1,17 +1,24 @@
-"""The filters every report shares: hub, course, parliament, language and a range of enrolment dates."""
+"""The filters every report shares (django-filter): hub, course, parliament, language and a range of enrolment
+dates; the learner report adds a search, the parliament report its grouping."""
 
 import uuid
 
+import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from lms.core.filtering import ListingFilter
 from lms.core.models import Parliament
 
+from ..models import Enrolment
+
 MAX_RANGE_DAYS = 3660
+GROUPINGS = [("parliament", _("Parliament")), ("country", _("Country")), ("region", _("Region"))]
 
 
 class PlainSelect(forms.Select):
@@ -33,42 +40,8 @@ class PlainSelect(forms.Select):
         )
 
 
-class ReportFilterForm(forms.Form):
-    """Reads the filters from the query string; a hub or course outside the user's scope is refused (403)."""
-
-    hub = forms.ChoiceField(label=_("Hub"), required=False, widget=PlainSelect)
-    course = forms.ChoiceField(label=_("Course"), required=False, widget=PlainSelect)
-    parliament = forms.ModelChoiceField(
-        label=_("Parliament"),
-        queryset=Parliament.objects.only("pk", "name"),
-        required=False,
-        empty_label=_("All parliaments"),
-        widget=PlainSelect,
-    )
-    language = forms.ChoiceField(
-        label=_("Language"), required=False, choices=[("", _("All languages")), *settings.LANGUAGES], widget=PlainSelect
-    )
-    date_from = forms.DateField(
-        label=_("Enrolled from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(label=_("Enrolled until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-
-    def __init__(self, data, *, scope, **kwargs):
-        super().__init__(data, **kwargs)
-        self.scope = scope
-        self.fields["hub"].choices = [("", _("All hubs")), *((key, hub.title) for key, hub in scope.hubs.items())]
-        self.fields["course"].choices = [
-            ("", _("All courses")),
-            *((key, course.title) for key, course in scope.courses.items()),
-        ]
-        self._refuse_out_of_scope(data or {})
-
-    def _refuse_out_of_scope(self, data):
-        # A well-formed key the user may not see is a question about someone else's hub: 403, not a form error.
-        for name, allowed in (("hub", self.scope.hubs), ("course", self.scope.courses)):
-            value = data.get(name)
-            if value and _is_uuid(value) and value not in allowed:
-                raise PermissionDenied
+class DateRangeForm(forms.Form):
+    """The form behind the report filters: a range of enrolment dates runs forwards and spans at most ten years."""
 
     def clean(self):
         cleaned_data = super().clean()
@@ -80,10 +53,60 @@ class ReportFilterForm(forms.Form):
                 self.add_error("date_to", _("Choose a range of at most ten years."))
         return cleaned_data
 
-    @property
-    def values(self):
-        """The cleaned filters (empty ones left out); call after is_valid()."""
-        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+
+class ReportFilter(ListingFilter):
+    """The enrolments in the user's scope that a report counts; a hub or course outside the scope is refused (403).
+
+    A course, when chosen, wins over the hub. The views answer 400 to an invalid filter.
+    """
+
+    hub = django_filters.ChoiceFilter(
+        label=_("Hub"), empty_label=_("All hubs"), widget=PlainSelect, method="filter_hub"
+    )
+    course = django_filters.ChoiceFilter(
+        label=_("Course"), empty_label=_("All courses"), widget=PlainSelect, field_name="course_key"
+    )
+    parliament = django_filters.ModelChoiceFilter(
+        label=_("Parliament"),
+        field_name="user__parliament",
+        queryset=Parliament.objects.only("pk", "name"),
+        empty_label=_("All parliaments"),
+        widget=PlainSelect,
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), choices=settings.LANGUAGES, empty_label=_("All languages"), widget=PlainSelect
+    )
+    date_from = django_filters.DateFilter(
+        label=_("Enrolled from"),
+        field_name="enrolled_at",
+        lookup_expr="date__gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        label=_("Enrolled until"),
+        field_name="enrolled_at",
+        lookup_expr="date__lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = Enrolment
+        form = DateRangeForm
+        fields = ["hub", "course", "parliament", "language", "date_from", "date_to"]
+
+    def __init__(self, data, *, scope, **kwargs):
+        super().__init__(data, queryset=scope.enrolments(), **kwargs)
+        self.scope = scope
+        self.filters["hub"].extra["choices"] = [(key, hub.title) for key, hub in scope.hubs.items()]
+        self.filters["course"].extra["choices"] = [(key, course.title) for key, course in scope.courses.items()]
+        self._refuse_out_of_scope(data or {})
+
+    def _refuse_out_of_scope(self, data):
+        # A well-formed key the user may not see is a question about someone else's hub: 403, not a form error.
+        for name, allowed in (("hub", self.scope.hubs), ("course", self.scope.courses)):
+            value = data.get(name)
+            if value and _is_uuid(value) and value not in allowed:
+                raise PermissionDenied
 
     def course_keys(self):
         """The course keys the filters leave, or None for every course in scope."""
@@ -94,22 +117,38 @@ class ReportFilterForm(forms.Form):
             return [course.key for course in self.scope.courses_of_hub(values["hub"])]
         return None
 
-    def enrolments(self):
-        """The enrolments in scope that pass the filters."""
-        values = self.values
-        enrolments = self.scope.enrolments()
-        keys = self.course_keys()
-        if keys is not None:
-            enrolments = enrolments.filter(course_key__in=keys)
-        if "parliament" in values:
-            enrolments = enrolments.filter(user__parliament=values["parliament"])
-        if "language" in values:
-            enrolments = enrolments.filter(language=values["language"])
-        if "date_from" in values:
-            enrolments = enrolments.filter(enrolled_at__date__gte=values["date_from"])
-        if "date_to" in values:
-            enrolments = enrolments.filter(enrolled_at__date__lte=values["date_to"])
-        return enrolments
+    def filter_hub(self, enrolments, name, hub):
+        return enrolments.filter(course_key__in=self.course_keys())
+
+
+class LearnerReportFilter(ReportFilter):
+    """The report filters and a search of the learners by name or email."""
+
+    q = django_filters.CharFilter(
+        label=_("Name or email"), widget=forms.TextInput(attrs={"type": "search"}), method="filter_search"
+    )
+
+    class Meta(ReportFilter.Meta):
+        fields = ["q", *ReportFilter.Meta.fields]
+
+    def filter_search(self, enrolments, name, text):
+        return enrolments.filter(Q(user__email__icontains=text) | Q(user__full_name__icontains=text))
+
+
+class ParliamentReportFilter(ReportFilter):
+    """The report filters and how to group the learners: by parliament (the default), country or region."""
+
+    by = django_filters.ChoiceFilter(label=_("Group by"), choices=GROUPINGS, empty_label=None, method="group_by")
+
+    class Meta(ReportFilter.Meta):
+        fields = ["by", *ReportFilter.Meta.fields]
+
+    @property
+    def grouping(self):
+        return self.values.get("by", "parliament")
+
+    def group_by(self, enrolments, name, grouping):
+        return enrolments  # the grouping shapes the rows (queries.parliament_rows), not which enrolments count
 
 
 def _is_uuid(value):

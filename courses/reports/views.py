@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpResponseBadRequest, HttpResponseForbidden
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,7 +20,7 @@ from ..models import CoursePage, Enrolment
 from . import queries
 from .charts import Series, line_chart
 from .exports import FORMATS, Table, export_response
-from .filters import ReportFilterForm
+from .filters import LearnerReportFilter, ParliamentReportFilter, ReportFilter
 from .scope import scope_for_request
 
 COURSES_PER_PAGE = 25
@@ -54,6 +53,7 @@ class ReportView(WagtailAdminTemplateMixin, View):
     template_name = "courses/reports/report.html"
     header_icon = "table"
     report_name = ""
+    filterset_class = ReportFilter
 
     def dispatch(self, request, *args, **kwargs):
         # A plain 403 rather than Wagtail's redirect to the dashboard: the answer to "may I see this?" is no.
@@ -69,11 +69,11 @@ class ReportView(WagtailAdminTemplateMixin, View):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get(self, request, *args, **kwargs):
-        self.form = ReportFilterForm(request.GET, scope=self.scope)
+        self.filterset = self.filterset_class(request.GET, scope=self.scope)
         export = request.GET.get("export")
         if export and export not in FORMATS:
             return HttpResponseBadRequest(gettext("Unknown export format: choose csv or xlsx."))
-        if not self.form.is_valid():
+        if self.filterset.invalid:
             return self.render_report({}, status=400)
         if export:
             return export_response(self.table(), export)
@@ -81,23 +81,17 @@ class ReportView(WagtailAdminTemplateMixin, View):
 
     def render_report(self, extra, status=200):
         context = self.get_context_data(
-            form=self.form,
+            filter=self.filterset,
             report=self.report_name,
             report_links=report_links(),
             scope=self.scope,
-            export_query=self.export_query(),
+            export_query=self.filterset.query_string(),
             **extra,
         )
         return render(self.request, self.template_name, context, status=status)
 
-    def export_query(self):
-        params = self.request.GET.copy()
-        params.pop("page", None)
-        params.pop("export", None)
-        return params.urlencode()
-
     def enrolments(self):
-        return self.form.enrolments()
+        return self.filterset.qs.all()
 
     def report_context(self):
         raise NotImplementedError
@@ -114,7 +108,7 @@ class CourseReportView(ReportView):
     template_name = "courses/reports/courses.html"
 
     def courses(self):
-        keys = self.form.course_keys()
+        keys = self.filterset.course_keys()
         courses = list(self.scope.courses.values())
         return courses if keys is None else [course for course in courses if course.key in keys]
 
@@ -172,14 +166,14 @@ class CourseDetailView(ReportView):
         ]
 
     def enrolments(self):
-        return self.form.enrolments().filter(course_key=self.course.key)
+        return super().enrolments().filter(course_key=self.course.key)
 
     def course_page(self):
         pages = CoursePage.objects.filter(pk__in=self.course.page_ids).select_related("locale")
         return next((page for page in pages if page.title == self.course.title), pages.first())
 
     def date_range(self):
-        values = self.form.values
+        values = self.filterset.values
         end = values.get("date_to") or timezone.localdate()
         start = values.get("date_from")
         if start is None:
@@ -245,13 +239,7 @@ class LearnerReportView(ReportView):
     page_title = _("Learner report")
     report_name = "learners"
     template_name = "courses/reports/learners.html"
-
-    def enrolments(self):
-        enrolments = super().enrolments()
-        search = self.request.GET.get("q", "").strip()
-        if search:
-            enrolments = enrolments.filter(Q(user__email__icontains=search) | Q(user__full_name__icontains=search))
-        return enrolments
+    filterset_class = LearnerReportFilter
 
     def report_context(self):
         from django.contrib.auth import get_user_model
@@ -270,7 +258,7 @@ class LearnerReportView(ReportView):
             row["learner"] = users[row["user"]]
             row["enrolments"] = sorted(courses.get(row["user"], []), key=lambda e: e.course_title)
             row["average_progress"] = round(row["average_progress"] or 0)
-        return {"page_obj": page, "rows": rows, "search": self.request.GET.get("q", "")}
+        return {"page_obj": page, "rows": rows}
 
     def table(self):
         columns = [
@@ -308,20 +296,11 @@ class ParliamentReportView(ReportView):
     page_title = _("Parliament report")
     report_name = "parliaments"
     template_name = "courses/reports/parliaments.html"
-    groupings = {"parliament": _("Parliament"), "country": _("Country"), "region": _("Region")}
+    filterset_class = ParliamentReportFilter
 
-    def grouping(self):
-        by = self.request.GET.get("by", "parliament")
-        if by not in self.groupings:
-            raise BadReportRequest(gettext("Group by parliament, country or region."))
-        return by
-
-    def get(self, request, *args, **kwargs):
-        try:
-            self.by = self.grouping()
-        except BadReportRequest as error:
-            return HttpResponseBadRequest(str(error))
-        return super().get(request, *args, **kwargs)
+    @property
+    def by(self):
+        return self.filterset.grouping
 
     def labelled_rows(self, rows):
         for row in rows:
@@ -351,7 +330,6 @@ class ParliamentReportView(ReportView):
             "page_obj": page,
             "rows": list(self.labelled_rows(page.object_list)),
             "by": self.by,
-            "groupings": self.groupings.items(),
             "columns": self.columns(),
         }
 
@@ -367,10 +345,6 @@ class ParliamentReportView(ReportView):
                 for row in rows
             ),
         )
-
-
-class BadReportRequest(ValueError):
-    pass
 
 
 class QuizReportView(ReportView):
