@@ -1,13 +1,15 @@
-"""The listings' filters of the hubs app (django-filter): hubs, the parliament directory, the open-data catalogue."""
+"""The listings' filters of the hubs app (django-filter): hubs, the parliament directory, the open-data catalogue,
+the news."""
 
 import django_filters
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.core.filtering import ListingFilter
 from lms.core.models import DataFormat, Parliament
 
-from .models import DataCategory, HubKind, HubPage, OpenDataPortal
+from .models import DataCategory, HubKind, HubPage, NewsKind, NewsPage, OpenDataPortal
 
 
 class HubFilter(django_filters.FilterSet):
@@ -83,3 +85,19 @@ class CatalogueFilter(django_filters.FilterSet):
     @property
     def qs(self):
         return super().qs.distinct()
+
+
+class NewsFilter(ListingFilter):
+    """The news of one kind (news or bulletin); the page offers each kind as a link rather than a form. An unknown
+    kind lists every item, as the link "All" does."""
+
+    kind = django_filters.ChoiceFilter(label=_("Kind of news"), choices=NewsKind.choices, empty_label=_("All"))
+
+    class Meta:
+        model = NewsPage
+        fields = ["kind"]
+
+    def links(self):
+        """(kind, label, current) for each link of the page, "All" (kind "") first."""
+        chosen = self.values.get("kind", "")
+        return [(kind, label, kind == chosen) for kind, label in self.form.fields["kind"].choices]

@@ -15,9 +15,9 @@ from lms.core.filtering import invalid_filters_response
 from lms.core.models import DataFormat, Parliament
 
 from . import exports, feeds, services
-from .filters import ParliamentFilter
+from .filters import NewsFilter, ParliamentFilter
 from .forms import JoinRequestForm
-from .models import HubPage, NewsKind
+from .models import HubPage
 from .tree import courses_under
 
 
@@ -73,15 +73,9 @@ def join_request(centre, request):
 
 def news_index(index_page, request):
     """The news, newest first, a page at a time, optionally of one kind (``?kind=``)."""
-    kind = request.GET.get("kind", "")
-    kind = kind if kind in NewsKind.values else ""
-    page_obj = Paginator(index_page.news(kind), index_page.per_page).get_page(request.GET.get("page"))
-    context = {
-        "page_obj": page_obj,
-        "kinds": NewsKind.choices,
-        "selected_kind": kind,
-        "extra_query": f"kind={kind}" if kind else "",
-    }
+    news = NewsFilter(request.GET or None, queryset=index_page.news())
+    page_obj = Paginator(news.qs, index_page.per_page).get_page(request.GET.get("page"))
+    context = {"filter": news, "page_obj": page_obj, "extra_query": news.query_string()}
     return index_page.render(request, context_overrides=context)
 
 

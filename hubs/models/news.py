@@ -37,10 +37,9 @@ class NewsIndexPage(CachedRoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("news index")
 
-    def news(self, kind=None):
-        """The live news items below this index, newest first, optionally of one kind."""
-        items = NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
-        return items.filter(kind=kind) if kind else items
+    def news(self):
+        """The live news items below this index, newest first."""
+        return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
 
     @path("")
     def index(self, request):
