@@ -108,3 +108,23 @@ def test_the_page_cache_keeps_a_bounded_number_of_query_strings_per_page(client,
     assert all(answer.status_code == 200 for answer in answers)
     assert [answer.get("X-Page-Cache") for answer in answers] == ["miss", "miss", "miss", None, None, None]
     assert client.get(library.url, {"page": 2})["X-Page-Cache"] == "hit"
+
+
+def test_an_invalid_choice_is_shown_beside_its_field_and_applies_no_filter(client, library, videos):
+    response = client.get(library.url, {"year": "1850", "theme": "d"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'aria-describedby="id_year_error"' in html and '<p class="error-message" id="id_year_error">' in html
+    assert {"Opening plenary", "Hackathons in Brazil", "Virtual sittings in Chile"} <= {
+        video.title for video in VideoEntry.objects.all() if video.title in html
+    }
+
+
+def test_the_pages_of_a_filtered_library_keep_its_filters(client, library, conference, monkeypatch):
+    from conference import views
+
+    monkeypatch.setattr(views, "VIDEOS_PER_PAGE", 1)
+    for number in range(3):
+        VideoEntryFactory(conference=conference, title=f"Plenary {number}", theme=conference.themes.get(code="a"))
+    html = client.get(library.url, {"theme": "a", "utm": "x"}).content.decode()
+    assert 'href="?theme=a&amp;page=2"' in html

@@ -165,3 +165,19 @@ def test_open_data_rule_in_the_admin_hub_form(client, hub_index, admin_user):
     data["open_data_required"] = ""
     response = client.post(url, data)
     assert response.status_code == 302
+
+
+def test_news_kinds_are_links_and_the_pages_of_a_kind_keep_it(client, centre, monkeypatch):
+    from hubs.models import NewsIndexPage
+
+    monkeypatch.setattr(NewsIndexPage, "per_page", 1)
+    index = NewsIndexPageFactory(parent=centre)
+    for number in (1, 2):
+        NewsPageFactory(parent=index, title=f"Bulletin {number}", kind="bulletin", issue_number=number)
+    NewsPageFactory(parent=index, title="Centre launched")
+    html = client.get(index.url, {"kind": "bulletin"}).content.decode()
+    assert f'<a href="{index.url}?kind=bulletin" aria-current="page">Innovation Bulletin</a>' in html
+    assert 'href="?kind=bulletin&amp;page=2"' in html
+    unknown = client.get(index.url, {"kind": "bogus"})
+    assert unknown.status_code == 200
+    assert f'<a href="{index.url}" aria-current="page">All</a>' in unknown.content.decode()
