@@ -12,7 +12,7 @@ from lms.core.models import DataFormat, Parliament
 from .models import DataCategory, HubKind, HubPage, NewsKind, NewsPage, OpenDataPortal
 
 
-class HubFilter(django_filters.FilterSet):
+class HubFilter(ListingFilter):
     """The hub index: regional or thematic hubs, of one region."""
 
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=HubKind.choices, empty_label=_("All hubs"))
@@ -25,7 +25,7 @@ class HubFilter(django_filters.FilterSet):
         fields = ["kind", "region"]
 
 
-class ParliamentFilter(django_filters.FilterSet):
+class ParliamentFilter(ListingFilter):
     """The parliament directory: parliaments of one region, or taking part in one of ``hubs``."""
 
     region = django_filters.ChoiceFilter(
@@ -48,7 +48,7 @@ class ParliamentFilter(django_filters.FilterSet):
         return queryset.filter(models.Q(hosted_hubs=hub) | models.Q(hub_memberships__hub=hub)).distinct()
 
 
-class CatalogueFilter(django_filters.FilterSet):
+class CatalogueFilter(ListingFilter):
     """The open-data catalogue (format, category, region, API), shared by the page and its downloads."""
 
     format = django_filters.ModelChoiceFilter(
@@ -82,9 +82,8 @@ class CatalogueFilter(django_filters.FilterSet):
     def filter_api(self, queryset, name, value):
         return queryset.exclude(api_url="") if value else queryset
 
-    @property
-    def qs(self):
-        return super().qs.distinct()
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset).distinct()
 
 
 class NewsFilter(ListingFilter):

@@ -18,7 +18,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from lms.core.csv_export import streaming_csv_response
-from lms.core.filtering import invalid_filters_response
+from lms.core.filtering import ListingFilter, invalid_filters_response
 
 from . import forwarding
 from .forms import ForwardingTargetForm, LRSClientForm
@@ -116,7 +116,7 @@ class XapiViewSetGroup(ModelViewSetGroup):
     menu_order = 900
 
 
-class OutboxFilter(django_filters.FilterSet):
+class OutboxFilter(ListingFilter):
     """The waiting statements of the forwarding queue, by status and external LRS."""
 
     status = django_filters.ChoiceFilter(
@@ -164,7 +164,7 @@ def outbox(request):
     if export not in (None, "csv"):
         return HttpResponseBadRequest(_("Unknown export format: choose csv."))
     entries = OutboxFilter(request.GET, queryset=waiting_entries())
-    if not entries.is_valid():
+    if entries.invalid:
         return invalid_filters_response(entries)
     if export:
         return _outbox_csv(entries.qs)
@@ -174,9 +174,7 @@ def outbox(request):
         sent=Count("outbox", filter=Q(outbox__status=OutboxEntry.Status.SENT)),
     )
     page = Paginator(entries.qs, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"targets": targets, "filter": entries, "page_obj": page, "query": query.urlencode()}
+    context = {"targets": targets, "filter": entries, "page_obj": page, "query": entries.query_string()}
     return TemplateResponse(request, "xapi/admin/outbox.html", context)
 
 

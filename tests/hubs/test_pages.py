@@ -90,6 +90,17 @@ def test_directory_filters_by_region_and_hub_and_has_a_page_per_parliament(clien
     assert f"http://testserver{directory.url}{brazil.slug}/" in sitemap
 
 
+def test_a_listing_with_an_invalid_choice_applies_none_of_its_filters_and_says_which(
+    client, hub_index, centre, network
+):
+    directory = ParliamentDirectoryPageFactory(parent=centre)
+    html = client.get(directory.url, {"region": "americas", "hub": "nowhere"}).content.decode()
+    assert "European Parliament" in html and "Chamber of Deputies of Chile" in html  # region=americas not applied
+    assert "Some choices are not valid; they were not applied." in html and 'id="id_hub_error"' in html
+    html = client.get(hub_index.url, {"kind": "regional", "region": "mars"}).content.decode()
+    assert "ICT Governance" in html and 'id="id_region_error"' in html
+
+
 def test_news_index_and_atom_feed(client, centre):
     index = NewsIndexPageFactory(parent=centre)
     NewsPageFactory(parent=index, title="Centre launched", date=date(2018, 12, 3))
