@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lms.core.embeds import privacy_embed_url
@@ -9,6 +10,13 @@ from lms.core.models import Parliament
 
 from .media_checks import check_duration, check_video_upload, max_video_seconds, validate_webvtt
 from .models import ConferenceTheme, ShowcaseSubmission
+
+
+def _formfield(field, **kwargs):
+    """A model field's form field; a link typed without a scheme is taken as https (Django 6's default)."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
 
 
 class ShowcaseSubmissionForm(forms.ModelForm):
@@ -44,6 +52,7 @@ class ShowcaseSubmissionForm(forms.ModelForm):
             "rights_confirmed",
         ]
         widgets = {"summary": forms.Textarea(attrs={"rows": 5, "maxlength": 1000})}
+        formfield_callback = _formfield
 
     def __init__(self, conference, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -185,6 +185,13 @@ def test_participant_gives_a_link(client, participant, conference, parliament, s
     assert ShowcaseSubmission.objects.get().duration_seconds == 240
 
 
+def test_a_link_typed_without_its_scheme_is_taken_as_https(client, participant, conference, parliament, submit_url):
+    client.force_login(participant)
+    data = form_data(conference, parliament, video_url="youtu.be/abcdefghijk", duration_minutes="4")
+    assert client.post(submit_url, data).status_code == 302
+    assert ShowcaseSubmission.objects.get().video_url.startswith("https://")
+
+
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
