@@ -130,14 +130,14 @@ def record(
     timestamp=None,
     event_key="",
 ):
-    """Store a statement "``user`` ``verb`` ``activity``" in the caller's transaction and return its row.
+    """Store a statement "``user`` ``verb`` ``activity``" in the caller's transaction and return its id.
 
     ``result`` is an xAPI result dict; ``registration`` a UUID (e.g. the enrolment's); ``parents`` and
     ``grouping`` are :class:`Activity` objects for the context; ``language`` the language the learner used;
     ``extensions`` context extensions; ``timestamp`` when it happened (a datetime, now by default).
     ``event_key`` tells apart repeated events of the same kind (an attempt number); recording the same event
-    twice stores it once. Returns the id of the stored statement (a UUID). Raises :class:`StatementError` if the
-    statement is invalid.
+    twice stores it once. The id is a UUID (read the row with ``Statement.objects.get(statement_id=...)``).
+    Raises :class:`StatementError` if the statement is invalid.
     """
     actor = actor_for(user)
     statement_id = statement_id_for(actor, verb, activity, registration, event_key)
