@@ -53,14 +53,16 @@ def _navigation(page, item):
     """Where the learner can go from ``item``: the SCOs before and after it in the organisation, any SCO by its
     identifier, and back to the lesson. The launch page links the first two (the LMS's own navigation); a SCORM
     2004 SCO may ask for any of them with ``adl.nav.request`` (continue, previous, choice, exit and the like)."""
-    scos = list(page.package_items().values_list("position", "publisher_id", "title"))
-    launch = {position: page.url + page.reverse_subpage("launch", args=[position]) for position, _id, _title in scos}
-    index = next(number for number, (position, _id, _title) in enumerate(scos) if position == item.position)
-    before, after = scos[index - 1] if index else None, scos[index + 1] if index + 1 < len(scos) else None
+    scos = [
+        {"position": position, "identifier": identifier, "title": title,
+         "url": page.url + page.reverse_subpage("launch", args=[position])}
+        for position, identifier, title in page.package_items().values_list("position", "publisher_id", "title")
+    ]  # fmt: skip
+    index = next(number for number, sco in enumerate(scos) if sco["position"] == item.position)
     return {
-        "previous": before and {"url": launch[before[0]], "title": before[2]},
-        "continue": after and {"url": launch[after[0]], "title": after[2]},
-        "choice": {identifier: launch[position] for position, identifier, _title in scos},
+        "previous": scos[index - 1] if index else None,
+        "continue": scos[index + 1] if index + 1 < len(scos) else None,
+        "choice": {sco["identifier"]: sco["url"] for sco in scos},
         "exit": page.url,
     }
 
