@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from . import bulk_insert, forwarding, hooks
+from .definitions import batch_definitions, save_definitions
 from .identity import agent_key, member_keys
-from .models import ActivityDefinition, LearnerIdentity, Statement, StatementContextActivity, StatementContextAgent
+from .models import LearnerIdentity, Statement, StatementContextActivity, StatementContextAgent
 from .validation import VOIDED_VERB, validate_statement
 from .vocabulary import XAPI_2, XAPI_VERSION
 
@@ -211,12 +212,14 @@ def _users_by_key(statements):
 class _Known:
     """What the store already holds about a batch, found with one query: the stored statements under its
     ids, the stored voiding statements among its voiding targets (and who the targets are about), and its ids
-    that stored statements void."""
+    that stored statements void. ``_Known()`` knows nothing, without a query (a look-up left out)."""
 
-    def __init__(self, ids, void_targets):
-        wanted = {uuid.UUID(i) for i in ids}
-        found = Statement.objects.filter(Q(statement_id__in=wanted | void_targets) | Q(voids__in=wanted))
+    def __init__(self, ids=(), void_targets=frozenset()):
         self.data, self.voiding, self.voided, self.targets = {}, set(), set(), {}
+        wanted = {uuid.UUID(i) for i in ids}
+        if not wanted and not void_targets:
+            return
+        found = Statement.objects.filter(Q(statement_id__in=wanted | void_targets) | Q(voids__in=wanted))
         columns = ("statement_id", "voids", "data", "actor_key", "authority_key")
         for statement_id, voids, data, actor_key, authority_key in found.values_list(*columns):
             if statement_id in wanted:
@@ -245,50 +248,6 @@ def _check_voiding(statements, known, may_void):
             )
 
 
-LANGUAGE_MAPS = ("name", "description")
-
-
-def merge_definition(old, new):
-    """``old`` updated with ``new``: language maps gain the new languages (and new texts), other properties are
-    replaced, so the Activities resource shows every language any statement described an activity in."""
-    merged = {**old, **new}
-    for key in LANGUAGE_MAPS:
-        if isinstance(old.get(key), dict) and isinstance(new.get(key), dict):
-            merged[key] = {**old[key], **new[key]}
-    return merged
-
-
-def _save_definitions(statements, may_define):
-    """Keep the first definition of each activity; a client with the ``define`` scope may update it."""
-    definitions = {}
-    for statement in statements:
-        for activity in _activities_with_definitions(statement):
-            definitions[activity["id"]] = merge_definition(definitions.get(activity["id"], {}), activity["definition"])
-    if not definitions:
-        return
-    existing = {a.activity_id: a for a in ActivityDefinition.objects.filter(activity_id__in=definitions)}
-    new = [ActivityDefinition(activity_id=i, definition=d) for i, d in definitions.items() if i not in existing]
-    ActivityDefinition.objects.bulk_create(new, ignore_conflicts=True)
-    if may_define:
-        for activity_id, definition in definitions.items():
-            if activity_id in existing:
-                merged = merge_definition(existing[activity_id].definition, definition)
-                if merged != existing[activity_id].definition:
-                    ActivityDefinition.objects.filter(activity_id=activity_id).update(definition=merged)
-
-
-def _activities_with_definitions(statement):
-    obj = statement["object"]
-    if obj.get("objectType", "Activity") == "Activity" and "definition" in obj:
-        yield obj
-    if obj.get("objectType") == "SubStatement":
-        yield from _activities_with_definitions(obj)
-    for items in ((statement.get("context") or {}).get("contextActivities") or {}).values():
-        for item in items if isinstance(items, list) else [items]:
-            if "definition" in item:
-                yield item
-
-
 def save_statements(
     statements, authority, *, user=None, may_define=True, may_void=None, version=XAPI_VERSION, validate=True
 ):
@@ -304,27 +263,36 @@ def save_statements(
     if validate:
         for index, statement in enumerate(statements):
             validate_statement(statement, f"statements[{index}]" if len(statements) > 1 else "statement", version)
+    look_up = _needs_look_up(statements)
     for _attempt in range(CONCURRENT_WRITE_ATTEMPTS):
-        saved = _save_once(statements, authority, user, may_define, may_void, version)
+        saved = _save_once(statements, authority, user, may_define, may_void, version, look_up)
         if saved is not None:
             return saved
-        # A concurrent request stored one of the batch's ids between our look-up and our insert: those
-        # statements are stored now, and the next attempt compares with them.
+        # One of the batch's ids is stored (by a concurrent request between our look-up and our insert, or
+        # before a first attempt that did not look): the next attempt looks up and compares with it.
+        look_up = True
     raise StoreError("statements with the same ids are being stored concurrently; send them again", 409)
+
+
+def _needs_look_up(statements):
+    """Whether a first attempt must look up what is stored before inserting. On PostgreSQL a batch without
+    voiding statements need not: the insert finds the stored voiding statements itself (:mod:`.bulk_insert`),
+    and a stored id makes it fail, so that the next attempt looks up. Most batches are new statements."""
+    return connection.vendor != "postgresql" or any(s["verb"]["id"] == VOIDED_VERB for s in statements)
 
 
 # A collision with a concurrent request is resolved by looking again; more than this many in a row is a 409.
 CONCURRENT_WRITE_ATTEMPTS = 3
 
 
-def _save_once(statements, authority, user, may_define, may_void, version):
+def _save_once(statements, authority, user, may_define, may_void, version, look_up):
     stored_at = timezone.now()
     completed = [complete(statement, authority, stored_at, version) for statement in statements]
     ids = [statement["id"] for statement in completed]
     if len(set(ids)) != len(ids):
         raise StoreError("the batch holds two statements with the same id")
     void_targets = {uuid.UUID(s["object"]["id"]) for s in completed if s["verb"]["id"] == VOIDED_VERB}
-    known = _Known(ids, void_targets)
+    known = _Known(ids, void_targets) if look_up else _Known()
     fresh = []
     for received, statement in zip(statements, completed, strict=True):
         if statement["id"] in known.data:
@@ -343,33 +311,33 @@ def _save_once(statements, authority, user, may_define, may_void, version):
     related = [_related_beyond_columns(columns) for columns in rows]
     # The statements and what the hooks do with them commit together. Only the insert has a savepoint of its
     # own: a collision rolls back to it and is retried, anything else fails the caller's whole transaction.
+    definitions = batch_definitions(fresh)
     with transaction.atomic(savepoint=False):
-        if not _inserted(rows, related):
+        if not _inserted(rows, related, definitions, may_define):
             return None
         if targets:  # statements stored before their voiding statement; new ones were stored voided
             Statement.objects.filter(statement_id__in=targets, voids__isnull=True).update(voided=True)
-        _save_definitions(fresh, may_define)
         hooks.statements_stored(fresh)
     return ids, fresh
 
 
-def _inserted(rows, related):
+def _inserted(rows, related, definitions, may_define):
     """Insert the rows in a savepoint; False, with nothing inserted, when one of their ids is stored already."""
     try:
         with transaction.atomic():
             if connection.vendor == "postgresql":
-                forwarding.wake_after_commit(bulk_insert.insert_statements(rows, related))
+                forwarding.wake_after_commit(bulk_insert.insert_statements(rows, related, definitions, may_define))
             else:
-                insert_statements(rows, related)
+                insert_statements(rows, related, definitions, may_define)
     except IntegrityError:
         return False
     return True
 
 
-def insert_statements(rows, related):
+def insert_statements(rows, related, definitions, may_define):
     """Store statement rows (column values by attribute name) with the ORM on any database, with the
-    ``(activity ids, agent keys)`` each relates to and their outbox entries; :mod:`.bulk_insert` does the same
-    in one SQL statement on PostgreSQL."""
+    ``(activity ids, agent keys)`` each relates to, the batch's activity ``definitions`` and their outbox
+    entries; :mod:`.bulk_insert` does the same in one SQL statement on PostgreSQL."""
     statements = Statement.objects.bulk_create([Statement(**columns) for columns in rows])
     activities, agents = [], []
     for statement, (activity_ids, agent_keys) in zip(statements, related, strict=True):
@@ -377,6 +345,7 @@ def insert_statements(rows, related):
         agents += [StatementContextAgent(statement=statement, agent_key=k) for k in agent_keys]
     StatementContextActivity.objects.bulk_create(activities)
     StatementContextAgent.objects.bulk_create(agents)
+    save_definitions(definitions, may_define)
     forwarding.queue(statements)
 
 
