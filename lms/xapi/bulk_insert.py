@@ -3,13 +3,14 @@
 The rows travel to the database as one JSON document, which PostgreSQL unpacks with
 ``jsonb_array_elements`` and ``jsonb_populate_record``. A single statement of data-modifying CTEs then
 inserts the statements, the activities and agents each relates to, the activity definitions they carry
-(merged as :func:`lms.xapi.definitions.merge_definition` does) and one outbox entry per statement and active external
-LRS, so the outbox stays in the caller's transaction. A statement that a stored voiding statement targets is
-stored voided, found in the same SQL statement, so a batch without voiding statements needs no look-up first
-(a stored id makes the insert fail, and the store looks up and compares then). Django's ``bulk_create`` does the same
-in three to four statements, but its per-field preparation and the client-side quoting of one parameter per
-value cost more than the database's own work; :func:`lms.xapi.store.insert_statements` is that portable path,
-and the tests check that both store the same rows.
+(merged as :func:`lms.xapi.definitions.merge_definition` does) and one outbox entry per statement and
+active external LRS, so the outbox stays in the caller's transaction. A statement that a stored voiding
+statement targets is stored voided, found in the same SQL statement, so a batch without voiding statements
+needs no look-up first (a stored id makes the insert fail, and the store looks up and compares then).
+Django's ``bulk_create`` does the same in three to four statements, but its per-field preparation and the
+client-side quoting of one parameter per value cost more than the database's own work;
+:func:`lms.xapi.store.insert_statements` is that portable path, and the tests check that both store the
+same rows.
 """
 
 import json
