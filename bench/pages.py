@@ -5,7 +5,9 @@
 
 Builds a fresh database (a temporary SQLite file, or the PostgreSQL database named by DATABASE_URL, which it
 migrates and fills), loads the demo content, serves it with gunicorn and drives each URL in turn for a fixed
-time. A bare Django view on the same server is the ceiling; each page's ratio to it is printed.
+time. A bare Django view on the same server is the ceiling; each page's ratio to it is printed. A signed-in
+Django view (the learner's session and account and one query of theirs) shows what any learner's page costs at
+least.
 
 Each app adds its pages to PAGES. A page marked ``learner=True`` is fetched with the session of a demo learner
 created for the run, the same one for every request (their re-reads). A page marked ``first_read=True`` is fetched
@@ -48,6 +50,8 @@ BENCH_COURSE_SLUG = "ict-governance-in-parliament"  # the course of the lesson p
 # A browser sends back the CSRF cookie it was given; pages with forms are kept for a learner only then.
 CSRF_SECRET = "bench" + "0" * 27
 PAGES = [
+    # the floor of any learner's page, for comparison (bench/urls.py)
+    BenchPage("signed-in Django view", "/bench/signed-in/", learner=True),
     # core
     BenchPage("home (en)", "/en/", target_ratio=0.8),
     BenchPage("home (fr)", "/fr/", target_ratio=0.8),

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import views as courses_views
+from lms.core import routes
 from lms.core import views as core_views
 from lms.core.sitemaps import MultilingualSitemap
 
@@ -38,5 +39,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("account/", include("lms.accounts.urls")),
     path("", include("courses.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's own URLs, its serve view replaced by one that remembers routes (lms/core/routes.py).
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, routes.serve, name="wagtail_serve"),
 )

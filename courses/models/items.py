@@ -128,6 +128,10 @@ class LessonPage(CourseItemPage):
             if block.block_type == "h5p" and block.value["activity"] and block.value["completion"] != "none"
         }
 
+    @property
+    def complete_url(self):
+        return self.url + self.reverse_subpage("complete")
+
     @path("complete/")
     def complete(self, request):
         from ..page_views import complete_lesson

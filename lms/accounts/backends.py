@@ -2,7 +2,7 @@
 
 from django.contrib.auth import backends
 from django.contrib.auth.models import Permission
-from django.db.models import Q
+from django.db import connections, router
 
 
 class ModelBackend(backends.ModelBackend):
@@ -13,9 +13,32 @@ class ModelBackend(backends.ModelBackend):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
-            permissions = Permission.objects.all()
-            if not user_obj.is_superuser:
-                permissions = permissions.filter(Q(user=user_obj) | Q(group__user=user_obj))
-            names = permissions.values_list("content_type__app_label", "codename")
-            user_obj._perm_cache = {f"{app_label}.{codename}" for app_label, codename in names}
+            user_obj._perm_cache = {f"{app_label}.{codename}" for app_label, codename in _permission_names(user_obj)}
         return user_obj._perm_cache
+
+
+# Written in SQL: building the same query with the ORM takes about a millisecond of Python, more than the query
+# itself, and the ORM's join of both link tables with an OR across them is planned in another millisecond by
+# PostgreSQL and runs as a scan of every permission. The tables are Django's and this project's user model's
+# (tests/accounts/test_permissions.py compares the answers with Django's own backend).
+ALL_PERMISSIONS_SQL = """
+    SELECT content_type.app_label, permission.codename
+    FROM auth_permission permission
+    JOIN django_content_type content_type ON content_type.id = permission.content_type_id"""
+PERMISSIONS_OF_USER_SQL = """
+    SELECT content_type.app_label, permission.codename
+    FROM auth_permission permission
+    JOIN django_content_type content_type ON content_type.id = permission.content_type_id
+    WHERE permission.id IN (SELECT permission_id FROM accounts_user_user_permissions WHERE user_id = %s)
+       OR permission.id IN (SELECT group_permission.permission_id
+                            FROM auth_group_permissions group_permission
+                            JOIN accounts_user_groups membership ON membership.group_id = group_permission.group_id
+                            WHERE membership.user_id = %s)"""
+
+
+def _permission_names(user):
+    """(app label, codename) of the person's permissions, their own and their groups' (every one for a superuser)."""
+    sql, params = (ALL_PERMISSIONS_SQL, []) if user.is_superuser else (PERMISSIONS_OF_USER_SQL, [user.pk, user.pk])
+    with connections[router.db_for_read(Permission)].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

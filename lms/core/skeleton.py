@@ -18,7 +18,6 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
-from wagtail.models import Site
 
 from . import page_cache
 
@@ -27,8 +26,9 @@ SKELETON_MARKER = "shared_skeleton_marker"  # context variable: the marker forma
 
 def _skeleton(request, template_name, context):
     page = context["page"]
-    site = Site.find_for_request(request)
-    key = page_cache.data_key(f"skeleton:{template_name}:{site.pk if site else ''}:{get_language()}:{page.cache_key}")
+    # The host and port stand for the site (they decide it), without a query for it.
+    site = f"{request.get_host()}:{request.get_port()}"
+    key = page_cache.data_key(f"skeleton:{template_name}:{site}:{get_language()}:{page.cache_key}")
     kept = cache.get(key)
     if kept is None:
         nonce = secrets.token_hex(8)  # no author's text can fake a marker

@@ -5,7 +5,9 @@ apply are kept, namely that no learner sees another's progress and that a change
 """
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from courses.blocks import LessonStreamBlock
 from courses.factories import CoursePageFactory, LessonPageFactory
@@ -112,3 +114,19 @@ def test_a_learner_made_staff_sees_the_admin_link_at_once(reader, learner, lesso
     learner.is_staff = True
     learner.save()
     assert b">Admin</a>" in reader.get(lessons[0].url).content
+
+
+def test_a_re_read_queries_only_what_is_the_learners_own(reader, lessons):
+    """The site, the root page, the lesson and its view restrictions come from the cache: what is left is the
+    session, the account, the enrolment, the progress and the permissions (for Wagtail's user bar)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = reader.get(lessons[0].url)
+    assert response.status_code == 200 and lessons[0].title.encode() in response.content
+    tables = sorted(query["sql"].split(" FROM ", 1)[1].split()[0].strip('"') for query in queries)
+    assert tables == [
+        "accounts_user",
+        "auth_permission",
+        "courses_enrolment",
+        "courses_itemprogress",
+        "django_session",
+    ]

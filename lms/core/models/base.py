@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
-from ..page_cache import mark_cacheable
+from ..page_cache import mark_cacheable, remember
 
 
 class SocialSharingMixin(models.Model):
@@ -78,10 +78,17 @@ class BasePage(SocialSharingMixin, SearchEngineMixin, Page):
 
     def get_view_restrictions(self):
         """The view restrictions of the page and its ancestors, an alias's being those of its source, in one
-        query: Wagtail's own takes two (the ancestors, then their restrictions), on every request it serves."""
+        query: Wagtail's own takes two (the ancestors, then their restrictions), on every request it serves.
+
+        Whether there are any is remembered until the next purge (which any change of a restriction or move of
+        a page makes), so serving a page without restrictions, as most are, costs no query for them.
+        """
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         pages = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
-        return PageViewRestriction.objects.filter(page_id__in=pages)
+        restrictions = PageViewRestriction.objects.filter(page_id__in=pages)
+        if not remember(f"view-restricted:{self.pk}", restrictions.exists):
+            return restrictions.none()
+        return restrictions
 
     @property
     def page_type_label(self):

@@ -7,7 +7,6 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from ..blocks import BodyStreamBlock
-from ..routes import RememberedRoutesMixin
 from .base import BasePage
 
 
@@ -26,8 +25,8 @@ class ArticlePage(BasePage):
         abstract = True
 
 
-class HomePage(RememberedRoutesMixin, ArticlePage):
-    """The root of a language's site: introduction, body and the sections listed in the menu; it remembers routes."""
+class HomePage(ArticlePage):
+    """The root of a language's site: introduction, body and the sections listed in the menu."""
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["core.StandardPage", "hubs.CentrePage", "courses.CatalogPage", "conference.ConferencePage"]
