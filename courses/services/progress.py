@@ -1,10 +1,13 @@
 """Reading a learner's state in a course, and recording lessons opened and completed."""
 
+import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from lms.core import page_cache
 
 from ..models import CompletionRule, CoursePage, Enrolment, ItemProgress, Outline, QuizPage
 from . import statements
@@ -51,6 +54,14 @@ class CourseState:
     @property
     def completed_keys(self):
         return {item.key for item in self.outline.items if item.completed}
+
+    @property
+    def outline_variant(self):
+        """A key for what the course beside an item shows: the same for every learner at the same point of the
+        course (a reader, enrolled, or the course completed, and which items are done), new at every purge."""
+        standing = "reader" if not self.enrolment else "completed" if self.enrolment.is_completed else "enrolled"
+        done = hashlib.sha256(",".join(sorted(str(key) for key in self.completed_keys)).encode()).hexdigest()
+        return f"{page_cache.generation()}:{standing}:{done}"
 
     def has_started(self, page):
         """Whether the learner has opened ``page`` before, in any language."""

@@ -130,3 +130,20 @@ def test_a_re_read_queries_only_what_is_the_learners_own(reader, lessons):
         "courses_itemprogress",
         "django_session",
     ]
+
+
+def test_the_course_beside_a_lesson_is_rendered_once_for_learners_at_the_same_point(reader, course, lessons):
+    def outline_rendered(client):
+        response = client.get(lessons[1].url)
+        assert response.status_code == 200
+        return "courses/includes/outline.html" in [template.name for template in response.templates]
+
+    first, second = Client(), Client()
+    for client in (first, second):
+        client.force_login(UserFactory())
+        enrol(client, course)
+        client.post(lessons[0].url + "complete/")
+    assert outline_rendered(first)
+    assert not outline_rendered(second)  # the same point of the course: the same HTML
+    second.post(lessons[1].url + "complete/")
+    assert outline_rendered(second)  # one more lesson done: another point

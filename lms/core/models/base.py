@@ -83,12 +83,14 @@ class BasePage(SocialSharingMixin, SearchEngineMixin, Page):
         Whether there are any is remembered until the next purge (which any change of a restriction or move of
         a page makes), so serving a page without restrictions, as most are, costs no query for them.
         """
+        if not remember(f"view-restricted:{self.pk}", lambda: self._view_restrictions().exists()):
+            return PageViewRestriction.objects.none()
+        return self._view_restrictions()
+
+    def _view_restrictions(self):
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         pages = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
-        restrictions = PageViewRestriction.objects.filter(page_id__in=pages)
-        if not remember(f"view-restricted:{self.pk}", restrictions.exists):
-            return restrictions.none()
-        return restrictions
+        return PageViewRestriction.objects.filter(page_id__in=pages)
 
     @property
     def page_type_label(self):
