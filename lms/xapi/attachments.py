@@ -172,6 +172,8 @@ def _signed_part(statement):
 
 def save_payloads(payloads):
     """Store attachment contents once per hash."""
+    if not payloads:  # most statements come without attachments: no query set to build
+        return
     existing = set(Attachment.objects.filter(sha2__in=payloads).values_list("sha2", flat=True))
     Attachment.objects.bulk_create(
         [
