@@ -11,13 +11,21 @@ the parameters the page read while it rendered (``query_usage``): ``?utm=...`` o
 is the same entry as no query string. What the page read is remembered per host and path; at most
 ``MAX_QUERY_VARIANTS`` entries with a query string are kept per host and path, so a flood of distinct values of a
 parameter the page does read renders each but keeps only so many.
+
+With Redis each look-up is a round trip, and a learner's page makes a dozen (the generation, the route, the
+skeleton, the outline...). A request reads the generation once (a purge it makes reads it again), and each
+process keeps its own copy of the entries it read or wrote (``kept``, ``keep``) for ``LOCAL_TIMEOUT`` seconds:
+a key names its generation, so a purge retires the copies as it retires the shared entries.
 """
 
 import hashlib
 import time
 
+from asgiref.local import Local
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import request_finished, request_started
 from django.http import HttpResponse
 
 from .query_usage import RecordingQueryDict, projection
@@ -27,6 +35,8 @@ GENERATION_KEY = "page-cache:generation"
 CACHED_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options")
 TIMEOUT = 600
 MAX_QUERY_VARIANTS = 50
+LOCAL_TIMEOUT = 60  # how long a process keeps its copy of a shared entry
+LOCAL_MAX_ENTRIES = 2000
 
 
 def counter(key):
@@ -45,11 +55,61 @@ def bump(key):
 def purge():
     """Retire every cached page (call after any change that public pages show)."""
     bump(GENERATION_KEY)
+    _request.generation = None
+
+
+_request = Local()  # what the request being served has read: the generation
+
+
+def _serving(**kwargs):
+    _request.serving, _request.generation = True, None
+
+
+def _served(**kwargs):
+    _request.serving, _request.generation = False, None
+
+
+request_started.connect(_serving, dispatch_uid="page-cache-request-started")
+request_finished.connect(_served, dispatch_uid="page-cache-request-finished")
 
 
 def generation():
-    """The current generation number, part of every key that ``purge`` must retire."""
-    return counter(GENERATION_KEY)
+    """The current generation number, part of every key that ``purge`` must retire; read once per request."""
+    current = getattr(_request, "generation", None)
+    if current is None:
+        current = counter(GENERATION_KEY)
+        if getattr(_request, "serving", False):
+            _request.generation = current
+    return current
+
+
+_local_copies = LocMemCache(
+    "page-cache-local-copies", {"TIMEOUT": LOCAL_TIMEOUT, "OPTIONS": {"MAX_ENTRIES": LOCAL_MAX_ENTRIES}}
+)
+
+
+def _copies():
+    """The process's copies, or None when the shared cache is this process's memory already."""
+    return None if isinstance(caches["default"], LocMemCache) else _local_copies
+
+
+def kept(key):
+    """The entry under ``key`` (a key of the current generation), from the process's copy when it has one."""
+    copies = _copies()
+    value = copies.get(key) if copies else None
+    if value is None:
+        value = cache.get(key)
+        if value is not None and copies:
+            copies.set(key, value)
+    return value
+
+
+def keep(key, value, timeout=TIMEOUT):
+    """Keep ``value`` under ``key`` (a key of the current generation), shared and in the process's copy."""
+    cache.set(key, value, timeout)
+    copies = _copies()
+    if copies:
+        copies.set(key, value, min(timeout, LOCAL_TIMEOUT))
 
 
 def data_key(name):
@@ -60,11 +120,11 @@ def data_key(name):
 def remember(name, build, timeout=TIMEOUT):
     """``build()``'s result, kept under ``name`` until the next purge."""
     key = data_key(name)
-    kept = cache.get(key)
-    if kept is None:
-        kept = (build(),)  # a tuple, so that a result of None is kept too
-        cache.set(key, kept, timeout)
-    return kept[0]
+    value = kept(key)
+    if value is None:
+        value = (build(),)  # a tuple, so that a result of None is kept too
+        keep(key, value, timeout)
+    return value[0]
 
 
 def mark_cacheable(response):
@@ -143,8 +203,8 @@ class PageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or not _is_anonymous(request):
             return self.get_response(request)
         current, address, query = generation(), _address(request), request.GET
-        used = cache.get(_used_key(current, address), frozenset()) if query else frozenset()
-        cached = cache.get(_page_key(current, address, query, used))
+        used = (kept(_used_key(current, address)) or frozenset()) if query else frozenset()
+        cached = kept(_page_key(current, address, query, used))
         if cached is not None:
             return thaw(cached)
         request.GET = recording = RecordingQueryDict(request.META.get("QUERY_STRING", ""), encoding=request.encoding)
@@ -154,7 +214,7 @@ class PageCacheMiddleware:
                 if not _room_for_a_variant(current, address):
                     return response
                 used = used | recording.used
-                cache.set(_used_key(current, address), frozenset(used), TIMEOUT)
-            cache.set(_page_key(current, address, query, used), freeze(response), TIMEOUT)
+                keep(_used_key(current, address), frozenset(used))
+            keep(_page_key(current, address, query, used), freeze(response))
             response["X-Page-Cache"] = "miss"
         return response

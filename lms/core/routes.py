@@ -10,7 +10,6 @@ page-cache generation, so publishing, unpublishing, moving or deleting a page, o
 restriction, retires them all. An address that leads nowhere is not remembered.
 """
 
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import get_language
 from wagtail import hooks
@@ -24,14 +23,14 @@ def serve(request, path):
     """The page at ``path`` (the ``wagtail_serve`` view)."""
     components = [component for component in path.split("/") if component]
     key = page_cache.data_key(f"route:{request.get_host()}:{request.get_port()}:{get_language()}:{path}")
-    remembered = cache.get(key)
+    remembered = page_cache.kept(key)
     if remembered is None:
         route = Page.route_for_request(request, path)  # Wagtail's, kept on the request for its serve view
         if route is not None:
             page = route.page
             page.locale  # noqa: B018 - loaded before it is kept, so that a remembered page needs no query for it
             consumed = page.depth - Site.find_for_request(request).root_page.depth
-            cache.set(key, (page, consumed), page_cache.TIMEOUT)
+            page_cache.keep(key, (page, consumed))
         return wagtail_views.serve(request, path)
     page, consumed = remembered
     return _serve_route(request, page.route(request, components[consumed:]))

@@ -13,7 +13,6 @@ Nothing is kept for previews (a draft) or for addresses with a query string, whi
 import re
 import secrets
 
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -29,13 +28,13 @@ def _skeleton(request, template_name, context):
     # The host and port stand for the site (they decide it), without a query for it.
     site = f"{request.get_host()}:{request.get_port()}"
     key = page_cache.data_key(f"skeleton:{template_name}:{site}:{get_language()}:{page.cache_key}")
-    kept = cache.get(key)
-    if kept is None:
+    parts = page_cache.kept(key)
+    if parts is None:
         nonce = secrets.token_hex(8)  # no author's text can fake a marker
         html = render_to_string(template_name, {**context, SKELETON_MARKER: f"<!--{nonce}:%s-->"}, request)
-        kept = re.split(f"<!--{nonce}:(.*?)-->", html)  # shared HTML at even indexes, personal templates at odd ones
-        cache.set(key, kept, page_cache.TIMEOUT)
-    return kept
+        parts = re.split(f"<!--{nonce}:(.*?)-->", html)  # shared HTML at even indexes, personal templates at odd ones
+        page_cache.keep(key, parts)
+    return parts
 
 
 def render_around_personal_parts(request, template_name, context, status=200):

@@ -146,7 +146,10 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lms"),
             "RETRY_AFTER": 5,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
-        }
+        },
+        # Django's {% cache %} fragments: keyed on what they show (the course beside a lesson: the page-cache
+        # generation and the learner's point in the course), so each process may keep its own, in memory.
+        "template_fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 600},
     }
     CELERY_TASK_ALWAYS_EAGER = False
 else:

@@ -1,7 +1,10 @@
+import pytest
 from django.contrib.auth import get_user_model
-from wagtail.models import Site
+from django.core.cache import cache
+from wagtail.models import Page, Site
 
 from lms.accounts.factories import UserFactory
+from lms.core import page_cache
 from lms.core.demo.site import tree_root
 from lms.core.factories import HomePageFactory, ParliamentFactory, StandardPageFactory
 
@@ -83,3 +86,33 @@ def test_query_parameters_the_page_does_not_read_are_one_entry(client, home):
     answers = [client.get("/en/", {"utm": f"flood{number}"})["X-Page-Cache"] for number in range(300)]
     assert answers.count("miss") == 1
     assert answers.count("hit") == 299
+
+
+def test_a_request_reads_the_generation_once(client, home, monkeypatch):
+    StandardPageFactory(parent=home, title="About", slug="about")
+    reads = []
+    counter = page_cache.counter
+    monkeypatch.setattr(page_cache, "counter", lambda key: reads.append(key) or counter(key))
+    client.force_login(UserFactory())  # a signed-in read: the routes, the menu and the skeleton are all looked up
+    assert client.get("/en/about/").status_code == 200
+    assert reads == [page_cache.GENERATION_KEY]
+
+
+def test_a_purge_by_another_process_retires_this_process_copies(client, home):
+    page = StandardPageFactory(parent=home, title="Before", slug="copies")
+    assert b"Before" in client.get("/en/copies/").content
+    Page.objects.filter(pk=page.pk).update(title="After")  # changed elsewhere, which then purged:
+    cache.incr(page_cache.GENERATION_KEY)  # another process's purge moves the shared counter only
+    response = client.get("/en/copies/")
+    assert response["X-Page-Cache"] == "miss" and b"After" in response.content
+
+
+@pytest.mark.broker
+def test_with_redis_a_process_keeps_its_copy_of_shared_entries(client, home):
+    client.get("/en/")
+    cache.clear()  # what Redis held is gone: a new generation, nothing kept
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
+    key = page_cache.data_key("copied")
+    page_cache.keep(key, "shared")
+    cache.delete(key)
+    assert page_cache.kept(key) == "shared"  # from this process's copy, without asking Redis
