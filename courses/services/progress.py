@@ -4,7 +4,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from lms.core import page_cache
@@ -155,23 +155,21 @@ def _open(enrolment, page, key, item_type, title, started=None):
     with transaction.atomic():
         if not started:
             progress = _first_visit(enrolment, page, key, item_type, title, now)
-            if progress and item_type != ItemProgress.ItemType.PACKAGE:
+            if item_type != ItemProgress.ItemType.PACKAGE:
                 statements.item_opened(enrolment, page, progress)
         if enrolment.last_item_key != key or now - enrolment.last_activity_at > ACTIVITY_RESOLUTION:
             _touch(enrolment, key, now)
 
 
 def _first_visit(enrolment, page, key, item_type, title, now):
-    """The item's progress row, made now; None when it exists already (opened in another language, or by a
-    request of the same learner at the same moment)."""
-    try:
-        with transaction.atomic():
-            return ItemProgress.objects.create(
-                enrolment=enrolment, item_key=key, item_id=page.pk, item_type=item_type, item_title=title,
-                started_at=now,
-            )  # fmt: skip
-    except IntegrityError:
-        return None
+    """The item's progress row, made now unless it exists already (a request of the same learner at the same
+    moment made it). Inserted without a savepoint: a row that exists is left as it is, and the statement of the
+    visit that follows has the id of the first one, which the store keeps once."""
+    progress = ItemProgress(
+        enrolment=enrolment, item_key=key, item_id=page.pk, item_type=item_type, item_title=title, started_at=now
+    )
+    ItemProgress.objects.bulk_create([progress], ignore_conflicts=True)
+    return progress
 
 
 def _touch(enrolment, key, now):

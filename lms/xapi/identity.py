@@ -4,6 +4,10 @@ import hashlib
 import uuid
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+from lms.core import page_cache
 
 IDENTIFIERS = ("mbox", "mbox_sha1sum", "openid", "account")
 
@@ -37,20 +41,33 @@ def member_keys(agent):
 
 
 def pseudonym(user):
-    """The stable pseudonymous id of ``user`` (created on first use, never reused)."""
+    """The stable pseudonymous id of ``user`` (created on first use, never reused, so kept in the cache for good)."""
     from .models import LearnerIdentity
 
     if "_xapi_pseudonym" not in user.__dict__:  # kept on the user object, as Django keeps its permissions
-        identity, _created = LearnerIdentity.objects.get_or_create(user=user)
-        user._xapi_pseudonym = str(identity.pseudonym)
+        key = f"xapi-pseudonym:{user.pk}"
+        name = cache.get(key)
+        if name is None:
+            identity, _created = LearnerIdentity.objects.get_or_create(user=user)
+            name = str(identity.pseudonym)
+            # Only once it is committed: a pseudonym made in a transaction that rolls back must not be kept.
+            transaction.on_commit(lambda: cache.set(key, name, timeout=None))
+        user._xapi_pseudonym = name
     return user._xapi_pseudonym
+
+
+def identity_mode():
+    """How the xAPI settings identify learners, remembered until they are saved again (which purges)."""
+    from .models import XapiSettings
+
+    return page_cache.remember("xapi-learner-identity", lambda: XapiSettings.load().learner_identity)
 
 
 def learner_agent(user):
     """``user`` as an xAPI agent, identified as the administrators chose in the xAPI settings."""
     from .models import XapiSettings
 
-    mode = XapiSettings.load().learner_identity
+    mode = identity_mode()
     if mode == XapiSettings.Identity.MBOX:
         return {"objectType": "Agent", "mbox": f"mailto:{user.email}"}
     if mode == XapiSettings.Identity.MBOX_SHA1:

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from lms.core import page_cache
+
 
 class LearnerIdentity(models.Model):
     """The stable pseudonym a learner carries in statements, so no email address leaves the platform."""
@@ -318,6 +320,10 @@ class XapiSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("xAPI settings")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        page_cache.purge()  # retires the identity mode that lms.xapi.identity remembers
 
 
 # cmi5's tables live with the rest of the LRS's (app "xapi"); their code is in lms/xapi/cmi5/.

@@ -4,11 +4,13 @@ import uuid
 from datetime import UTC, datetime
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import transaction
 
 from lms.accounts.factories import UserFactory
 from lms.xapi import api, vocabulary
-from lms.xapi.models import Statement, StatementIdConflict, XapiSettings
+from lms.xapi.models import LearnerIdentity, Statement, StatementIdConflict, XapiSettings
 
 from .conftest import recorded
 
@@ -55,6 +57,19 @@ def test_the_pseudonym_is_stable_and_differs_between_learners(learner):
     assert api.actor_for(learner) != api.actor_for(other)
 
 
+def test_a_committed_pseudonym_is_kept_and_one_rolled_back_is_not(learner, django_capture_on_commit_callbacks):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        gone = UserFactory(email="gone@example.org")
+        api.actor_for(gone)
+        raise RuntimeError  # the learner and their pseudonym are rolled back: nothing kept of them
+    assert cache.get(f"xapi-pseudonym:{gone.pk}") is None
+    with django_capture_on_commit_callbacks(execute=True) as kept:
+        name = api.actor_for(get_user_model().objects.get(pk=learner.pk))["account"]["name"]
+    assert len(kept) == 1
+    LearnerIdentity.objects.filter(user=learner).delete()  # the cache, not the table, answers from now on
+    assert api.actor_for(get_user_model().objects.get(pk=learner.pk))["account"]["name"] == name
+
+
 def test_the_same_event_recorded_twice_is_stored_once(learner, lesson):
     registration = uuid.uuid4()
     first = recorded(learner, vocabulary.COMPLETED, lesson, registration=registration)
@@ -97,12 +112,14 @@ def test_statements_for_returns_the_learners_statements_newest_first(learner, le
 
 
 def test_an_administrator_may_choose_the_email_address_as_identity(learner, lesson):
+    before = recorded(learner, vocabulary.EXPERIENCED, lesson)  # the choice in force is remembered now
+    assert "account" in before.data["actor"]
     settings_row = XapiSettings.load()
     settings_row.learner_identity = XapiSettings.Identity.MBOX
     settings_row.save()
-    row = recorded(learner, vocabulary.LAUNCHED, lesson)
+    row = recorded(learner, vocabulary.LAUNCHED, lesson)  # at once, the new choice
     assert row.data["actor"] == {"objectType": "Agent", "mbox": "mailto:ana@example.org"}
-    assert list(api.statements_for(learner)) == [row]
+    assert set(api.statements_for(learner)) == {before, row}
 
 
 def test_activity_iris_are_the_same_in_every_language():
