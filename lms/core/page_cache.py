@@ -36,7 +36,7 @@ CACHED_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options")
 TIMEOUT = 600
 MAX_QUERY_VARIANTS = 50
 LOCAL_TIMEOUT = 60  # how long a process keeps its copy of a shared entry
-LOCAL_MAX_ENTRIES = 2000
+LOCAL_MAX_ENTRIES = 300  # the least recently used go first; whole pages of tens of KB: some MB a process
 
 
 def counter(key):
