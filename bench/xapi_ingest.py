@@ -200,6 +200,10 @@ def start_ralph(port):
         "RALPH_RUNSERVER_BACKEND": "fs",
         "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(workdir),
         "RALPH_AUTH_FILE": str(workdir / "auth.json"),
+        # Ralph rewrites its whole history file at each write; kept in ~/.config/ralph by default, it would grow
+        # from run to run and slow every later run down (7 statements/s one per request after four runs, 44 in
+        # the first): each run starts with none, as the first run on a new machine does.
+        "RALPH_HISTORY_FILE": str(workdir / "history.json"),
         "PYTHONPATH": str(workdir),
     }
     # What `ralph auth` writes (its CLI needs extras the LRS does not): users with bcrypt hashes and scopes.
