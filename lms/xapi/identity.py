@@ -4,8 +4,6 @@ import hashlib
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 
 from lms.core import page_cache
 
@@ -41,18 +39,12 @@ def member_keys(agent):
 
 
 def pseudonym(user):
-    """The stable pseudonymous id of ``user`` (created on first use, never reused, so kept in the cache for good)."""
+    """The stable pseudonymous id of ``user`` (created on first use, never reused)."""
     from .models import LearnerIdentity
 
     if "_xapi_pseudonym" not in user.__dict__:  # kept on the user object, as Django keeps its permissions
-        key = f"xapi-pseudonym:{user.pk}"
-        name = cache.get(key)
-        if name is None:
-            identity, _created = LearnerIdentity.objects.get_or_create(user=user)
-            name = str(identity.pseudonym)
-            # Only once it is committed: a pseudonym made in a transaction that rolls back must not be kept.
-            transaction.on_commit(lambda: cache.set(key, name, timeout=None))
-        user._xapi_pseudonym = name
+        identity, _created = LearnerIdentity.objects.get_or_create(user=user)
+        user._xapi_pseudonym = str(identity.pseudonym)
     return user._xapi_pseudonym
 
 

@@ -4,13 +4,11 @@ import uuid
 from datetime import UTC, datetime
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import transaction
 
 from lms.accounts.factories import UserFactory
 from lms.xapi import api, vocabulary
-from lms.xapi.models import LearnerIdentity, Statement, StatementIdConflict, XapiSettings
+from lms.xapi.models import Statement, StatementIdConflict, XapiSettings
 
 from .conftest import recorded
 
@@ -55,19 +53,6 @@ def test_the_pseudonym_is_stable_and_differs_between_learners(learner):
     other = UserFactory(email="bo@example.org")
     assert api.actor_for(learner) == api.actor_for(learner)
     assert api.actor_for(learner) != api.actor_for(other)
-
-
-def test_a_committed_pseudonym_is_kept_and_one_rolled_back_is_not(learner, django_capture_on_commit_callbacks):
-    with pytest.raises(RuntimeError), transaction.atomic():
-        gone = UserFactory(email="gone@example.org")
-        api.actor_for(gone)
-        raise RuntimeError  # the learner and their pseudonym are rolled back: nothing kept of them
-    assert cache.get(f"xapi-pseudonym:{gone.pk}") is None
-    with django_capture_on_commit_callbacks(execute=True) as kept:
-        name = api.actor_for(get_user_model().objects.get(pk=learner.pk))["account"]["name"]
-    assert len(kept) == 1
-    LearnerIdentity.objects.filter(user=learner).delete()  # the cache, not the table, answers from now on
-    assert api.actor_for(get_user_model().objects.get(pk=learner.pk))["account"]["name"] == name
 
 
 def test_the_same_event_recorded_twice_is_stored_once(learner, lesson):
