@@ -21,24 +21,20 @@ class ModelBackend(backends.ModelBackend):
 # itself, and the ORM's join of both link tables with an OR across them is planned in another millisecond by
 # PostgreSQL and runs as a scan of every permission. The tables are Django's and this project's user model's
 # (tests/accounts/test_permissions.py compares the answers with Django's own backend).
-ALL_PERMISSIONS_SQL = """
-    SELECT content_type.app_label, permission.codename
-    FROM auth_permission permission
-    JOIN django_content_type content_type ON content_type.id = permission.content_type_id"""
-PERMISSIONS_OF_USER_SQL = """
+PERMISSIONS_SQL = """
     SELECT content_type.app_label, permission.codename
     FROM auth_permission permission
     JOIN django_content_type content_type ON content_type.id = permission.content_type_id
-    WHERE permission.id IN (SELECT permission_id FROM accounts_user_user_permissions WHERE user_id = %s)
+    WHERE %(superuser)s
+       OR permission.id IN (SELECT permission_id FROM accounts_user_user_permissions WHERE user_id = %(user)s)
        OR permission.id IN (SELECT group_permission.permission_id
                             FROM auth_group_permissions group_permission
                             JOIN accounts_user_groups membership ON membership.group_id = group_permission.group_id
-                            WHERE membership.user_id = %s)"""
+                            WHERE membership.user_id = %(user)s)"""
 
 
 def _permission_names(user):
     """(app label, codename) of the person's permissions, their own and their groups' (every one for a superuser)."""
-    sql, params = (ALL_PERMISSIONS_SQL, []) if user.is_superuser else (PERMISSIONS_OF_USER_SQL, [user.pk, user.pk])
     with connections[router.db_for_read(Permission)].cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(PERMISSIONS_SQL, {"superuser": user.is_superuser, "user": user.pk})
         return cursor.fetchall()
