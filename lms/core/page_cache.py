@@ -112,6 +112,11 @@ def keep(key, value, timeout=TIMEOUT):
         copies.set(key, value, min(timeout, LOCAL_TIMEOUT))
 
 
+def site_address(request):
+    """The request's host and port, which decide its site: what keys of per-site data hold, without a query."""
+    return f"{request.get_host()}:{request.get_port()}"
+
+
 def data_key(name):
     """The cache key of ``name`` in the current generation, for data pages show rather than whole pages."""
     return f"page-cache:{generation()}:data:{name}"

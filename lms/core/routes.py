@@ -21,8 +21,7 @@ from . import page_cache
 
 def serve(request, path):
     """The page at ``path`` (the ``wagtail_serve`` view)."""
-    components = [component for component in path.split("/") if component]
-    key = page_cache.data_key(f"route:{request.get_host()}:{request.get_port()}:{get_language()}:{path}")
+    key = page_cache.data_key(f"route:{page_cache.site_address(request)}:{get_language()}:{path}")
     remembered = page_cache.kept(key)
     if remembered is None:
         route = Page.route_for_request(request, path)  # Wagtail's, kept on the request for its serve view
@@ -33,6 +32,7 @@ def serve(request, path):
             page_cache.keep(key, (page, consumed))
         return wagtail_views.serve(request, path)
     page, consumed = remembered
+    components = [component for component in path.split("/") if component]
     return _serve_route(request, page.route(request, components[consumed:]))
 
 

@@ -25,8 +25,7 @@ SKELETON_MARKER = "shared_skeleton_marker"  # context variable: the marker forma
 
 def _skeleton(request, template_name, context):
     page = context["page"]
-    # The host and port stand for the site (they decide it), without a query for it.
-    site = f"{request.get_host()}:{request.get_port()}"
+    site = page_cache.site_address(request)
     key = page_cache.data_key(f"skeleton:{template_name}:{site}:{get_language()}:{page.cache_key}")
     parts = page_cache.kept(key)
     if parts is None:
