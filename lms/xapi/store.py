@@ -6,7 +6,7 @@ import re
 import uuid
 from datetime import UTC, datetime
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -263,45 +263,17 @@ def save_statements(
     if validate:
         for index, statement in enumerate(statements):
             validate_statement(statement, f"statements[{index}]" if len(statements) > 1 else "statement", version)
-    look_up = _needs_look_up(statements)
-    for _attempt in range(CONCURRENT_WRITE_ATTEMPTS):
-        saved = _save_once(statements, authority, user, may_define, may_void, version, look_up)
-        if saved is not None:
-            return saved
-        # One of the batch's ids is stored (by a concurrent request between our look-up and our insert, or
-        # before a first attempt that did not look): the next attempt looks up and compares with it.
-        look_up = True
-    raise StoreError("statements with the same ids are being stored concurrently; send them again", 409)
-
-
-def _needs_look_up(statements):
-    """Whether a first attempt must look up what is stored before inserting. On PostgreSQL a batch without
-    voiding statements need not: the insert finds the stored voiding statements itself (:mod:`.bulk_insert`),
-    and a stored id makes it fail, so that the next attempt looks up. Most batches are new statements."""
-    return connection.vendor != "postgresql" or any(s["verb"]["id"] == VOIDED_VERB for s in statements)
-
-
-# A collision with a concurrent request is resolved by looking again; more than this many in a row is a 409.
-CONCURRENT_WRITE_ATTEMPTS = 3
-
-
-def _save_once(statements, authority, user, may_define, may_void, version, look_up):
     stored_at = timezone.now()
     completed = [complete(statement, authority, stored_at, version) for statement in statements]
     ids = [statement["id"] for statement in completed]
     if len(set(ids)) != len(ids):
         raise StoreError("the batch holds two statements with the same id")
+    received = dict(zip(ids, statements, strict=True))
     void_targets = {uuid.UUID(s["object"]["id"]) for s in completed if s["verb"]["id"] == VOIDED_VERB}
-    known = _Known(ids, void_targets) if look_up else _Known()
-    fresh = []
-    for received, statement in zip(statements, completed, strict=True):
-        if statement["id"] in known.data:
-            # A timestamp the LRS filled in the first time is not part of what the client sent.
-            ignore = () if "timestamp" in received else ("timestamp",)
-            if comparable(known.data[statement["id"]], ignore) != comparable(statement, ignore):
-                raise StoreError(f"statement {statement['id']} is already stored with a different content", 409)
-            continue
-        fresh.append(statement)
+    known = _Known(ids, void_targets) if _needs_look_up(completed) else _Known()
+    fresh, differing = _not_stored(completed, known.data, received)
+    if differing:
+        raise StoreError(f"statement {differing} is already stored with a different content", 409)
     _check_voiding(fresh, known, may_void)
     if not fresh:
         return ids, []
@@ -309,44 +281,87 @@ def _save_once(statements, authority, user, may_define, may_void, version, look_
     targets = {uuid.UUID(s["object"]["id"]) for s in fresh if s["verb"]["id"] == VOIDED_VERB}
     rows = [_columns(statement, users, known.voided | targets) for statement in fresh]
     related = [_related_beyond_columns(columns) for columns in rows]
-    # The statements and what the hooks do with them commit together. Only the insert has a savepoint of its
-    # own: a collision rolls back to it and is retried, anything else fails the caller's whole transaction.
-    definitions = batch_definitions(fresh)
+    # The statements and what the hooks do with them commit together.
     with transaction.atomic(savepoint=False):
-        if not _inserted(rows, related, definitions, may_define):
-            return None
-        if targets:  # statements stored before their voiding statement; new ones were stored voided
-            Statement.objects.filter(statement_id__in=targets, voids__isnull=True).update(voided=True)
-        hooks.statements_stored(fresh)
+        insert = bulk_insert.insert_statements if connection.vendor == "postgresql" else insert_statements
+        inserted = insert(rows, related, batch_definitions(fresh), may_define)
+        if len(inserted) < len(fresh):
+            fresh, differing = _stored_meanwhile(fresh, inserted, received, may_define)
+        if differing and fresh:  # some of the batch is inserted: the transaction rolls back
+            raise StoreError(f"statement {differing} is already stored with a different content", 409)
+        if not differing:
+            if targets:  # statements stored before their voiding statement; new ones were stored voided
+                Statement.objects.filter(statement_id__in=targets, voids__isnull=True).update(voided=True)
+            hooks.statements_stored(fresh)
+    if differing:  # nothing was written, so the caller's transaction goes on
+        raise StoreError(f"statement {differing} is already stored with a different content", 409)
     return ids, fresh
 
 
-def _inserted(rows, related, definitions, may_define):
-    """Insert the rows in a savepoint; False, with nothing inserted, when one of their ids is stored already."""
-    try:
-        with transaction.atomic():
-            if connection.vendor == "postgresql":
-                forwarding.wake_after_commit(bulk_insert.insert_statements(rows, related, definitions, may_define))
-            else:
-                insert_statements(rows, related, definitions, may_define)
-    except IntegrityError:
-        return False
-    return True
+def _needs_look_up(statements):
+    """Whether the store must look up what it holds before inserting. On PostgreSQL a batch without voiding
+    statements need not: the insert finds the stored voiding statements itself (:mod:`.bulk_insert`) and skips
+    the stored ids, which are compared then. Most batches are new statements."""
+    return connection.vendor != "postgresql" or any(s["verb"]["id"] == VOIDED_VERB for s in statements)
+
+
+def _not_stored(completed, stored, received):
+    """The completed statements whose ids are not in ``stored`` ({id: stored statement}), the others being
+    idempotent reposts, and the first id stored with a different content (a 409), or None."""
+    fresh = []
+    for statement in completed:
+        if statement["id"] not in stored:
+            fresh.append(statement)
+            continue
+        # A timestamp the LRS filled in the first time is not part of what the client sent.
+        ignore = () if "timestamp" in received[statement["id"]] else ("timestamp",)
+        if comparable(stored[statement["id"]], ignore) != comparable(statement, ignore):
+            return fresh, statement["id"]
+    return fresh, None
+
+
+def _stored_meanwhile(fresh, inserted, received, may_define):
+    """The insert skipped the ids of ``fresh`` that were stored already, by a concurrent request or before a
+    batch stored without a look-up: compares them with what is stored, as :func:`_not_stored` does, and returns
+    the inserted statements and the first id stored with a different content. The insert then wrote no
+    definitions, so that a skipped statement's cannot change the stored ones: those of the inserted statements
+    are written here."""
+    skipped = [s for s in fresh if uuid.UUID(s["id"]) not in inserted]
+    _same, differing = _not_stored(skipped, _Known([s["id"] for s in skipped]).data, received)
+    fresh = [s for s in fresh if uuid.UUID(s["id"]) in inserted]
+    if not differing:
+        save_definitions(batch_definitions(fresh), may_define)
+    return fresh, differing
 
 
 def insert_statements(rows, related, definitions, may_define):
     """Store statement rows (column values by attribute name) with the ORM on any database, with the
     ``(activity ids, agent keys)`` each relates to, the batch's activity ``definitions`` and their outbox
-    entries; :mod:`.bulk_insert` does the same in one SQL statement on PostgreSQL."""
-    statements = Statement.objects.bulk_create([Statement(**columns) for columns in rows])
+    entries, skipping the ids stored already (then writing no definitions, as :mod:`.bulk_insert` does the
+    same in one SQL statement on PostgreSQL); returns the ids of the inserted statements. Called in a
+    transaction, which on SQLite holds the write lock, so nothing is stored between its look-up and its insert.
+    """
+    stored = set(
+        Statement.objects.filter(statement_id__in=[columns["statement_id"] for columns in rows]).values_list(
+            "statement_id", flat=True
+        )
+    )
+    new = [
+        (columns, relates)
+        for columns, relates in zip(rows, related, strict=True)
+        if columns["statement_id"] not in stored
+    ]
+    statements = Statement.objects.bulk_create([Statement(**columns) for columns, _relates in new])
     activities, agents = [], []
-    for statement, (activity_ids, agent_keys) in zip(statements, related, strict=True):
+    for statement, (_columns, (activity_ids, agent_keys)) in zip(statements, new, strict=True):
         activities += [StatementContextActivity(statement=statement, activity_id=a) for a in activity_ids]
         agents += [StatementContextAgent(statement=statement, agent_key=k) for k in agent_keys]
     StatementContextActivity.objects.bulk_create(activities)
     StatementContextAgent.objects.bulk_create(agents)
-    save_definitions(definitions, may_define)
+    if not stored:
+        save_definitions(definitions, may_define)
     forwarding.queue(statements)
+    return {statement.statement_id for statement in statements}
 
 
 def now_iso():

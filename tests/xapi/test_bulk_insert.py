@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from lms.accounts.factories import UserFactory
 from lms.xapi import api, bulk_insert, store
@@ -174,3 +175,18 @@ def test_the_set_based_insert_wakes_the_sender_for_active_targets_after_the_comm
         save_statements([statement(), statement()], AUTHORITY)
     assert woken == [[active.pk]]
     assert OutboxEntry.objects.filter(target=active).count() == 2
+
+
+def test_a_batch_with_nothing_related_or_defined_writes_only_statements_and_outbox_rows():
+    ForwardingTarget.objects.create(name="On", endpoint="http://127.0.0.1:9/xapi/")
+    plain = statement(id=str(uuid.uuid4()), object={"objectType": "Activity", "id": "http://example.org/plain"})
+
+    with CaptureQueriesContext(connection) as queries:
+        save_statements([plain], AUTHORITY)
+
+    written = "\n".join(query["sql"] for query in queries)
+    assert "xapi_statementcontextactivity" not in written
+    assert "xapi_statementcontextagent" not in written
+    assert "xapi_activitydefinition" not in written
+    assert Statement.objects.filter(statement_id=plain["id"]).exists()
+    assert OutboxEntry.objects.filter(statement__statement_id=plain["id"]).count() == 1
