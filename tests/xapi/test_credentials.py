@@ -91,6 +91,13 @@ def test_lrs_client_command_prints_key_and_secret_on_its_last_line(capsys):
         call_command("lrs_client", "create", "H5P")
 
 
+def test_a_new_secret_is_hexadecimal_so_no_command_line_takes_it_for_an_option():
+    client = LRSClient(name="Tools")
+    secrets = {client.set_new_secret() for _ in range(200)}  # base64 began with "-" once in 64
+    assert len(secrets) == 200
+    assert all(len(secret) == 64 and set(secret) <= set("0123456789abcdef") for secret in secrets)
+
+
 def test_lrs_client_command_list_and_deactivate(capsys):
     call_command("lrs_client", "create", "Reports", "--scope", "all/read")
     call_command("lrs_client", "list")
