@@ -273,7 +273,7 @@ def save_statements(
     known = _Known(ids, void_targets) if _needs_look_up(completed) else _Known()
     fresh, differing = _not_stored(completed, known.data, received)
     if differing:
-        raise StoreError(f"statement {differing} is already stored with a different content", 409)
+        raise _stored_differently(differing)
     _check_voiding(fresh, known, may_void)
     if not fresh:
         return ids, []
@@ -288,14 +288,18 @@ def save_statements(
         if len(inserted) < len(fresh):
             fresh, differing = _stored_meanwhile(fresh, inserted, received, may_define)
         if differing and fresh:  # some of the batch is inserted: the transaction rolls back
-            raise StoreError(f"statement {differing} is already stored with a different content", 409)
+            raise _stored_differently(differing)
         if not differing:
             if targets:  # statements stored before their voiding statement; new ones were stored voided
                 Statement.objects.filter(statement_id__in=targets, voids__isnull=True).update(voided=True)
             hooks.statements_stored(fresh)
     if differing:  # nothing was written, so the caller's transaction goes on
-        raise StoreError(f"statement {differing} is already stored with a different content", 409)
+        raise _stored_differently(differing)
     return ids, fresh
+
+
+def _stored_differently(statement_id):
+    return StoreError(f"statement {statement_id} is already stored with a different content", 409)
 
 
 def _needs_look_up(statements):
@@ -353,7 +357,7 @@ def insert_statements(rows, related, definitions, may_define):
     ]
     statements = Statement.objects.bulk_create([Statement(**columns) for columns, _relates in new])
     activities, agents = [], []
-    for statement, (_columns, (activity_ids, agent_keys)) in zip(statements, new, strict=True):
+    for statement, (_row, (activity_ids, agent_keys)) in zip(statements, new, strict=True):
         activities += [StatementContextActivity(statement=statement, activity_id=a) for a in activity_ids]
         agents += [StatementContextAgent(statement=statement, agent_key=k) for k in agent_keys]
     StatementContextActivity.objects.bulk_create(activities)
