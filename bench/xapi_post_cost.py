@@ -51,16 +51,14 @@ def main():
 
     def post(number):
         body = json.dumps(make_statement(number)).encode()
-        environ = factory._base_environ(
-            PATH_INFO="/xapi/statements",
-            REQUEST_METHOD="POST",
-            CONTENT_TYPE="application/json",
-            CONTENT_LENGTH=str(len(body)),
+        environ = factory.post(
+            "/xapi/statements",
+            body,
+            content_type="application/json",
             HTTP_HOST="127.0.0.1",
             HTTP_AUTHORIZATION=authorization,
             HTTP_X_EXPERIENCE_API_VERSION="1.0.3",
-            **{"wsgi.input": io.BytesIO(body)},
-        )
+        ).environ
         statuses = []
         b"".join(handler(environ, lambda status, headers, *rest: statuses.append(status)))
         if not statuses[0].startswith("200"):
